@@ -1,0 +1,23 @@
+// Variables in the tf namespace: tf.Variable, get_variable, scopes, initializers and init ops.
+import { makeVariable, Variable as VariableClass, type VariableOptions } from '../variables/variable.ts';
+
+export { get_variable, variable_scope, get_variable_scope, VariableScope, AUTO_REUSE } from '../variables/scope.ts';
+export {
+  zeros_initializer, ones_initializer, constant_initializer, random_normal_initializer, truncated_normal_initializer,
+  random_uniform_initializer, glorot_uniform_initializer, glorot_normal_initializer, variance_scaling_initializer,
+} from '../variables/initializers.ts';
+export {
+  global_variables, trainable_variables, local_variables, model_variables, variables_initializer,
+  global_variables_initializer, local_variables_initializer, initialize_all_variables, assign, assign_add, assign_sub,
+} from '../variables/init.ts';
+
+/** tf.Variable(initial_value, {name, trainable, dtype}) — callable with or without `new`. */
+export const Variable = function Variable(initial_value: unknown, opts?: VariableOptions) {
+  return makeVariable(initial_value, opts);
+} as unknown as {
+  new (initial_value: unknown, opts?: VariableOptions): VariableClass;
+  (initial_value: unknown, opts?: VariableOptions): VariableClass;
+  prototype: VariableClass;
+};
+(Variable as { prototype: unknown }).prototype = VariableClass.prototype;
+export type Variable = VariableClass;

@@ -1,0 +1,18 @@
+// The tf namespace: tfgraph's only public entry point (TF1 names, keyword options as a trailing object).
+import { initBackends } from './runtime/backends.ts';
+import './ops/all.ts';
+import './ops/methods.ts';
+import './runtime/tensor_runtime.ts';
+
+await initBackends();
+
+export { Graph, Operation, Tensor, TensorShape, GraphKeys, get_default_graph, reset_default_graph } from './graph/index.ts';
+export type { DType, Shape } from './graph/index.ts';
+export * from './api/dtypes.ts';
+export * from './api/graph.ts';
+export * from './api/ops.ts';
+export * from './api/variables.ts';
+export { Session, InteractiveSession } from './runtime/session.ts';
+export { currentSession as get_default_session } from './runtime/default_session.ts';
+export { NDArray } from './runtime/ndarray.ts';
+export { list_backends } from './runtime/backends.ts';

@@ -1,0 +1,20 @@
+// Every op definition, listed once; the registry is filled from this list.
+import { registerOps, type OpDef } from './registry.ts';
+import { Const } from './constant.ts';
+import { Placeholder, PlaceholderWithDefault } from './placeholder.ts';
+import { Identity } from './state/identity.ts';
+import { NoOp } from './state/no_op.ts';
+import { VariableV2, Assign, AssignAdd, AssignSub } from './state/variable_ops.ts';
+import { RandomStandardNormal, RandomUniform, TruncatedNormal } from './random/random_ops.ts';
+import { MATH_OPS } from './math/index.ts';
+import { ARRAY_OPS } from './array/index.ts';
+import { NN_OPS } from './nn/index.ts';
+
+export const ALL_OPS: readonly OpDef[] = [
+  Const, Placeholder, PlaceholderWithDefault, Identity, NoOp,
+  VariableV2, Assign, AssignAdd, AssignSub,
+  RandomStandardNormal, RandomUniform, TruncatedNormal,
+  ...MATH_OPS, ...ARRAY_OPS, ...NN_OPS,
+];
+
+registerOps(ALL_OPS);

@@ -1,0 +1,53 @@
+// MatMul / BatchMatMul (tf.matmul): transpose_a/b, batch dims broadcast as in TF ≥1.14.
+import { defineOp, makeOp, type InferCtx } from '../registry.ts';
+import { broadcastShapes, formatDims, type Dim } from '../../graph/shape.ts';
+import { binaryOperands } from '../convert.ts';
+import type { Tensor } from '../../graph/tensor.ts';
+
+function inferMatMul(ctx: InferCtx) {
+  const [a, b] = ctx.inputs;
+  const ta = !!ctx.attrs.transpose_a;
+  const tb = !!ctx.attrs.transpose_b;
+  if (a.dtype !== b.dtype) {
+    throw new TypeError(`Input 'b' of '${ctx.type}' Op has type ${b.dtype} that does not match type ${a.dtype} of argument 'a'.`);
+  }
+  const sa = a.staticShape;
+  const sb = b.staticShape;
+  if (sa !== null && sa.length < 2) ctx.fail(`Shape must be rank 2 but is rank ${sa.length}`);
+  if (sb !== null && sb.length < 2) ctx.fail(`Shape must be rank 2 but is rank ${sb.length}`);
+  if (ctx.type === 'MatMul' && ((sa && sa.length !== 2) || (sb && sb.length !== 2))) {
+    ctx.fail(`Shape must be rank 2 but is rank ${(sa && sa.length !== 2 ? sa : sb)!.length}`);
+  }
+  if (sa === null || sb === null) return [{ dtype: a.dtype, shape: null }];
+  const [m, k1] = ta ? [sa.at(-1)!, sa.at(-2)!] : [sa.at(-2)!, sa.at(-1)!];
+  const [k2, n] = tb ? [sb.at(-1)!, sb.at(-2)!] : [sb.at(-2)!, sb.at(-1)!];
+  if (k1 !== null && k2 !== null && k1 !== k2) ctx.fail(`Dimensions must be equal, but are ${k1} and ${k2}`);
+  const batch = broadcastShapes(sa.slice(0, -2), sb.slice(0, -2));
+  if (batch === 'error') ctx.fail(`Batch dimensions ${formatDims(sa.slice(0, -2))} and ${formatDims(sb.slice(0, -2))} are not broadcastable`);
+  return [{ dtype: a.dtype, shape: [...(batch as Dim[]), m, n] }];
+}
+
+export const MatMul = defineOp({
+  type: 'MatMul',
+  infer: inferMatMul,
+  kernel: (ctx) => [ctx.call('BatchMatMul', { a: ctx.inputs[0], b: ctx.inputs[1] },
+    { transposeA: !!ctx.attrs.transpose_a, transposeB: !!ctx.attrs.transpose_b })],
+});
+
+export const BatchMatMulV2 = defineOp({
+  type: 'BatchMatMulV2',
+  infer: (ctx) => inferMatMul(ctx),
+  kernel: (ctx) => [ctx.call('BatchMatMul', { a: ctx.inputs[0], b: ctx.inputs[1] },
+    { transposeA: !!ctx.attrs.transpose_a, transposeB: !!ctx.attrs.transpose_b })],
+});
+
+export interface MatMulOptions { transpose_a?: boolean; transpose_b?: boolean; adjoint_a?: boolean; adjoint_b?: boolean; name?: string }
+
+/** tf.matmul(a, b, transpose_a, transpose_b): rank 2 → MatMul, higher ranks → BatchMatMulV2. */
+export function matmul(a: unknown, b: unknown, opts: MatMulOptions = {}, defaultName?: string): Tensor {
+  const [x, y] = binaryOperands(a, b, 'MatMul');
+  const rank2 = x.staticShape?.length === 2 && y.staticShape?.length === 2;
+  const type = rank2 || x.staticShape === null || y.staticShape === null ? 'MatMul' : 'BatchMatMulV2';
+  const attrs = { transpose_a: !!(opts.transpose_a || opts.adjoint_a), transpose_b: !!(opts.transpose_b || opts.adjoint_b) };
+  return makeOp(type, [x, y], attrs, { name: opts.name, defaultName: defaultName ?? type }).outputs[0];
+}

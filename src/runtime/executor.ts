@@ -1,0 +1,109 @@
+// The executor: runs a plan's steps by calling backend kernels directly on TensorInfos, freeing each buffer at its last use.
+import type { DataType, KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
+import type { Plan } from '../compiler/plan.ts';
+import type { KernelCtx, RunState } from '../ops/registry.ts';
+import type { Operation } from '../graph/graph.ts';
+import { kernelFunc, type BackendName } from './backends.ts';
+
+class StepCtx implements KernelCtx {
+  op!: Operation;
+  inputs: TensorInfo[] = [];
+  attrs: Record<string, unknown> = {};
+  readonly temps: TensorInfo[] = [];
+  constructor(readonly backend: KernelBackend, readonly backendName: BackendName, readonly state: RunState) {}
+
+  call(kernel: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown> = {}): TensorInfo {
+    const out = kernelFunc(kernel, this.backendName)({ inputs, backend: this.backend, attrs: attrs as never });
+    if (Array.isArray(out)) {
+      this.temps.push(...out);
+      if (out.length !== 1) throw new Error(`kernel ${kernel} returned ${out.length} outputs; use callMulti`);
+      return out[0];
+    }
+    this.temps.push(out as TensorInfo);
+    return out as TensorInfo;
+  }
+
+  callMulti(kernel: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown> = {}): TensorInfo[] {
+    const out = kernelFunc(kernel, this.backendName)({ inputs, backend: this.backend, attrs: attrs as never });
+    const list = Array.isArray(out) ? out : [out as TensorInfo];
+    this.temps.push(...list);
+    return list;
+  }
+
+  write(values: Float32Array | Int32Array | Uint8Array, shape: number[], dtype: DataType): TensorInfo {
+    const info = { dataId: this.backend.write(values, shape, dtype), shape, dtype };
+    this.temps.push(info);
+    return info;
+  }
+
+  read(info: TensorInfo): Float32Array | Int32Array | Uint8Array {
+    return this.backend.readSync(info.dataId) as Float32Array | Int32Array | Uint8Array;
+  }
+
+  keep(info: TensorInfo): TensorInfo {
+    incRef(this.backend, info);
+    return { dataId: info.dataId, shape: info.shape, dtype: info.dtype };
+  }
+}
+
+export function incRef(backend: KernelBackend, info: TensorInfo): void {
+  (backend as unknown as { incRef(d: object): void }).incRef(info.dataId);
+}
+
+export function release(backend: KernelBackend, info: TensorInfo): void {
+  backend.disposeData(info.dataId);
+}
+
+/**
+ * Runs `plan` with feed buffers aligned to plan.feeds (ownership passes to the executor).
+ * Returns one buffer per fetch (the caller owns and frees them). On error every live buffer is freed.
+ */
+export function execute(plan: Plan, feedValues: TensorInfo[], backend: KernelBackend, backendName: BackendName,
+                        state: RunState): TensorInfo[] {
+  const slots: (TensorInfo | null)[] = new Array(plan.numSlots).fill(null);
+  const ctx = new StepCtx(backend, backendName, state);
+  const put = (s: number, v: TensorInfo) => {
+    const old = slots[s];
+    if (old) release(backend, old);
+    slots[s] = v;
+  };
+  try {
+    plan.feeds.forEach(([, s], i) => put(s, feedValues[i]));
+    for (const s of plan.freeFirst) {
+      release(backend, slots[s]!);
+      slots[s] = null;
+    }
+    for (const step of plan.steps) {
+      ctx.op = step.op;
+      ctx.attrs = step.op.attrs as Record<string, unknown>;
+      // Variable reads are borrowed from the session (not owned by the step).
+      ctx.inputs = step.inputs.map((s, k) => (s >= 0 ? slots[s] : step.varReads[k] ? state.readVariable(step.varReads[k]!) : null)!);
+      ctx.temps.length = 0;
+      let outs: TensorInfo[];
+      try {
+        outs = step.def.kernel(ctx);
+      } catch (e) {
+        for (const t of ctx.temps) release(backend, t);
+        throw e;
+      }
+      for (const t of ctx.temps) if (!outs.includes(t)) release(backend, t);
+      outs.forEach((o, i) => {
+        const s = step.outputs[i];
+        if (s < 0) release(backend, o);
+        else put(s, o);
+      });
+      for (const s of step.free) {
+        release(backend, slots[s]!);
+        slots[s] = null;
+      }
+    }
+    const results = plan.fetches.map((s) => {
+      const v = slots[s]!;
+      incRef(backend, v);
+      return { dataId: v.dataId, shape: v.shape, dtype: v.dtype };
+    });
+    return results;
+  } finally {
+    for (const v of slots) if (v) release(backend, v);
+  }
+}

@@ -1,0 +1,75 @@
+// Fetch structures: flatten any nesting of arrays and plain objects into graph elements, and rebuild results in that shape.
+import type { Graph } from '../graph/graph.ts';
+import { Operation } from '../graph/graph.ts';
+import { Tensor } from '../graph/tensor.ts';
+import { isTensorLike } from '../ops/convert.ts';
+
+export type FetchLeaf = Tensor | Operation;
+
+/** Structured values (state tuples) expose their parts and rebuild themselves from fetched parts. */
+export interface Structured {
+  _flatten(): unknown[];
+  _rebuild(parts: unknown[]): unknown;
+}
+
+export function isStructured(v: unknown): v is Structured {
+  return typeof v === 'object' && v !== null && typeof (v as Structured)._flatten === 'function' &&
+    typeof (v as Structured)._rebuild === 'function';
+}
+
+export interface FlatFetches {
+  leaves: FetchLeaf[];
+  rebuild(values: unknown[]): unknown;
+}
+
+export function flattenFetches(fetches: unknown, graph: Graph): FlatFetches {
+  const leaves: FetchLeaf[] = [];
+  const build = (f: unknown): (vals: unknown[]) => unknown => {
+    if (Array.isArray(f)) {
+      const parts = f.map(build);
+      return (vals) => parts.map((p) => p(vals));
+    }
+    if (isStructured(f)) {
+      const parts = f._flatten().map(build);
+      return (vals) => f._rebuild(parts.map((p) => p(vals)));
+    }
+    if (isPlainObject(f)) {
+      const entries = Object.entries(f).map(([k, v]) => [k, build(v)] as const);
+      return (vals) => Object.fromEntries(entries.map(([k, p]) => [k, p(vals)]));
+    }
+    const leaf = resolveLeaf(f, graph);
+    const i = leaves.length;
+    leaves.push(leaf);
+    return (vals) => vals[i];
+  };
+  const rebuild = build(fetches);
+  return { leaves, rebuild };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function resolveLeaf(f: unknown, graph: Graph): FetchLeaf {
+  let leaf: unknown = f;
+  if (typeof f === 'string') {
+    try {
+      leaf = graph.as_graph_element(f);
+    } catch (e) {
+      throw new Error(`ValueError: Fetch argument '${f}' cannot be interpreted as a Tensor. (${(e as Error).message.replace(/^\w+Error: /, '')})`);
+    }
+  } else if (isTensorLike(f)) leaf = f._asTensor();
+  if (leaf === null || leaf === undefined) {
+    throw new TypeError(`Fetch argument ${leaf === null ? 'None (null)' : 'undefined'} has invalid type ${leaf === null ? "<class 'NoneType'>" : 'undefined'}`);
+  }
+  if (!(leaf instanceof Tensor) && !(leaf instanceof Operation)) {
+    throw new TypeError(`Fetch argument ${String(f)} has invalid type ${typeof f === 'object' ? (f as object).constructor?.name : typeof f}, must be a string or Tensor. (Can not convert a ${typeof f} into a Tensor or Operation.)`);
+  }
+  const g = leaf instanceof Tensor ? leaf.graph : leaf.graph;
+  if (g !== graph) {
+    throw new Error(`ValueError: Fetch argument ${leaf.toString()} cannot be interpreted as a Tensor. (${leaf instanceof Tensor ? 'Tensor' : 'Operation'} ${leaf.toString()} is not an element of this graph.)`);
+  }
+  return leaf;
+}
