@@ -12,6 +12,7 @@ export * from './api/dtypes.ts';
 export * from './api/graph.ts';
 export * from './api/ops.ts';
 export * from './api/variables.ts';
+export * as nn from './api/nn.ts';
 export { Session, InteractiveSession } from './runtime/session.ts';
 export { currentSession as get_default_session } from './runtime/default_session.ts';
 export { NDArray } from './runtime/ndarray.ts';

@@ -1,0 +1,2 @@
+// Builder functions of the array ops, as the tf namespace exports them.
+export {};
