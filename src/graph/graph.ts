@@ -141,6 +141,7 @@ export class Graph {
   _consumers(t: Tensor): Operation[] { return [...(this.consumersOf.get(t) ?? [])]; }
 
   get_operation_by_name(name: string): Operation {
+    if (name.includes(':')) throw new Error(`ValueError: Name '${name}' appears to refer to a Tensor, not a Operation.`);
     const op = this.byName.get(name);
     if (!op) throw new Error(`KeyError: "The name '${name}' refers to an Operation not in the graph."`);
     return op;

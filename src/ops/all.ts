@@ -9,12 +9,13 @@ import { RandomStandardNormal, RandomUniform, TruncatedNormal } from './random/r
 import { MATH_OPS } from './math/index.ts';
 import { ARRAY_OPS } from './array/index.ts';
 import { NN_OPS } from './nn/index.ts';
+import { GRAD_OPS } from './grad/index.ts';
 
 export const ALL_OPS: readonly OpDef[] = [
   Const, Placeholder, PlaceholderWithDefault, Identity, NoOp,
   VariableV2, Assign, AssignAdd, AssignSub,
   RandomStandardNormal, RandomUniform, TruncatedNormal,
-  ...MATH_OPS, ...ARRAY_OPS, ...NN_OPS,
+  ...MATH_OPS, ...ARRAY_OPS, ...NN_OPS, ...GRAD_OPS,
 ];
 
 registerOps(ALL_OPS);

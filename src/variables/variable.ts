@@ -37,7 +37,10 @@ export class Variable extends Tensor {
   _asTensor(): Tensor { return this.snapshot; }
   value(): Tensor { return this.snapshot; }
   /** A new read of the variable, ordered by the control dependencies in effect where it is called. */
-  read_value(): Tensor { return makeOp('Identity', [this], {}, { name: 'read' }).outputs[0]; }
+  read_value(): Tensor { return makeOp('Identity', [this.ref], {}, { name: 'read' }).outputs[0]; }
+
+  /** The VariableV2 op's output tensor itself (the graph edge consumers of the reference use). */
+  get ref(): Tensor { return this.op.outputs[0]; }
   initialized_value(): Tensor { return this.initial_value; }
 
   assign(value: unknown, opts: { name?: string; validate_shape?: boolean } = {}): Tensor {
@@ -61,7 +64,7 @@ export function assignOp(type: 'Assign' | 'AssignAdd' | 'AssignSub', ref: unknow
   if (!(ref instanceof Variable)) throw new TypeError(`tf.${type === 'Assign' ? 'assign' : type === 'AssignAdd' ? 'assign_add' : 'assign_sub'}: 'ref' must be a tf.Variable, got ${String(ref)}`);
   const v = toTensor(value, { dtype: ref.dtype });
   const attrs = type === 'Assign' ? { validate_shape: opts.validate_shape ?? true } : {};
-  return makeOp(type, [ref, v], attrs, { name: opts.name, defaultName: type }).outputs[0];
+  return makeOp(type, [ref.ref, v], attrs, { name: opts.name, defaultName: type }).outputs[0];
 }
 
 export interface CreateVariableArgs extends VariableOptions {

@@ -1,0 +1,13 @@
+// `npm run example -- <name> [--backend cpu|wasm]`: runs one of the examples (default: two_step_rnn).
+const EXAMPLES: Record<string, () => Promise<{ main(args: string[]): void }>> = {
+  two_step_rnn: () => import('./two_step_rnn.ts'),
+};
+
+const args = process.argv.slice(2);
+const name = args[0] && !args[0].startsWith('--') ? args.shift()! : 'two_step_rnn';
+const load = EXAMPLES[name];
+if (!load) {
+  console.error(`unknown example '${name}'; available: ${Object.keys(EXAMPLES).join(', ')}`);
+  process.exit(2);
+}
+(await load()).main(args);
