@@ -13,6 +13,8 @@ export * from './api/graph.ts';
 export * from './api/ops.ts';
 export * from './api/variables.ts';
 export * as nn from './api/nn.ts';
+export * as train from './api/train.ts';
+export { gradients } from './autodiff/gradients.ts';
 export { Session, InteractiveSession } from './runtime/session.ts';
 export { currentSession as get_default_session } from './runtime/default_session.ts';
 export { NDArray } from './runtime/ndarray.ts';

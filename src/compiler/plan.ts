@@ -25,6 +25,8 @@ export interface Plan {
   readonly numSlots: number;
   /** Fed slots that no step reads and no fetch returns. */
   readonly freeFirst: readonly number[];
+  /** Placeholders the plan runs, i.e. needed but not fed: the session refuses the run before any step. */
+  readonly unfedPlaceholders: readonly Operation[];
 }
 
 export interface CompileRequest {

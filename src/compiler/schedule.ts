@@ -35,5 +35,6 @@ export function schedule(order: Operation[], req: CompileRequest): Plan {
   }));
   // A fed slot that nothing reads and nobody fetches is freed before the first step.
   const freeFirst = feeds.filter(([, s]) => !lastUse.has(s) && !pinned.has(s)).map(([, s]) => s);
-  return { steps, feeds, fetches: fetchSlots, numSlots: slotOf.size, freeFirst };
+  const unfedPlaceholders = order.filter((op) => op.type === 'Placeholder');
+  return { steps, feeds, fetches: fetchSlots, numSlots: slotOf.size, freeFirst, unfedPlaceholders };
 }

@@ -3,6 +3,7 @@ import type { DType } from './dtypes.ts';
 import type { Shape } from './shape.ts';
 import { Tensor } from './tensor.ts';
 import { withGraph } from './default.ts';
+import { graphToText, type PrintOptions } from './printer.ts';
 
 export type Attrs = Record<string, unknown>;
 
@@ -19,6 +20,10 @@ export const GraphKeys = {
   GLOBAL_STEP: 'global_step',
   INIT_OP: 'init_op',
 } as const;
+
+/** TF1's name rules (ops.py): op names start with a letter, digit or '.'; scope names may start with any name char. */
+const VALID_OP_NAME = /^[A-Za-z0-9.][A-Za-z0-9_.\-/>]*$/;
+const VALID_SCOPE_NAME = /^[A-Za-z0-9_.\-/>]*$/;
 
 export class Operation {
   readonly outputs: Tensor[];
@@ -93,7 +98,8 @@ export class Graph {
     } else if (name.endsWith('/')) {
       scope = name.slice(0, -1);
     } else {
-      if (!/^[A-Za-z0-9_.\-/>]*$/.test(name)) throw new Error(`ValueError: '${name}' is not a valid scope name`);
+      // TF1: at the root a scope name must also be a valid op name (no leading '_', '-', '/' or '>').
+      if (!(this._nameStack ? VALID_SCOPE_NAME : VALID_OP_NAME).test(name)) throw new Error(`ValueError: '${name}' is not a valid scope name`);
       scope = this.unique_name(name);
     }
     this._nameStack = scope;
@@ -127,6 +133,7 @@ export class Graph {
   /** Adds an op whose name has been made unique by the caller; outputs are already inferred. */
   _addOp(name: string, type: string, inputs: Tensor[], attrs: Attrs, outputs: { dtype: DType; shape: Shape }[],
          controlInputs: Operation[]): Operation {
+    this._checkOpName(name);
     const op = new Operation(this, this.ops.length, name, type, inputs, controlInputs, attrs, outputs);
     this.ops.push(op);
     this.byName.set(name, op);
@@ -136,6 +143,11 @@ export class Graph {
       else this.consumersOf.set(t, [op]);
     }
     return op;
+  }
+
+  /** Refuses names TF1 would not accept as node names (checked before a name is reserved). */
+  _checkOpName(name: string): void {
+    if (!VALID_OP_NAME.test(name)) throw new Error(`ValueError: '${name}' is not a valid node name`);
   }
 
   _consumers(t: Tensor): Operation[] { return [...(this.consumersOf.get(t) ?? [])]; }
@@ -190,6 +202,9 @@ export class Graph {
   }
 
   get_all_collection_keys(): string[] { return [...this.collections.keys()].sort(); }
+
+  /** A stable text printout, one line per op in id order (all ops, or the given ones); see printer.ts. */
+  as_text(ops?: readonly Operation[], opts?: PrintOptions): string { return graphToText(ops ?? this, opts); }
 
   /** `with g.as_default():` */
   as_default<T>(fn: (g: Graph) => T): T { return withGraph(this, () => fn(this)); }

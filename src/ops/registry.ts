@@ -127,6 +127,7 @@ export function makeOp(type: string, inputs: Tensor[], attrs: Attrs = {}, opts: 
   const exact = opts.exactName || requested.endsWith('/');
   if (requested.endsWith('/')) requested = requested.slice(0, -1);
   const tentative = exact ? requested : graph.unique_name(requested, false);
+  graph._checkOpName(tentative);
   const ctx: InferCtx = {
     name: tentative,
     type,

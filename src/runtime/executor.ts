@@ -10,7 +10,23 @@ class StepCtx implements KernelCtx {
   inputs: TensorInfo[] = [];
   attrs: Record<string, unknown> = {};
   readonly temps: TensorInfo[] = [];
-  constructor(readonly backend: KernelBackend, readonly backendName: BackendName, readonly state: RunState) {}
+  readonly state: RunState;
+  constructor(readonly backend: KernelBackend, readonly backendName: BackendName, session: RunState) {
+    // A buffer made for the session's cache belongs to the session, not to the step: it must not be freed
+    // with the step's temporaries (else the next run would read a disposed buffer).
+    const cachedBuffer = (op: Operation, make: () => TensorInfo) => session.cachedBuffer(op, () => {
+      const info = make();
+      const i = this.temps.indexOf(info);
+      if (i >= 0) this.temps.splice(i, 1);
+      return info;
+    });
+    this.state = {
+      readVariable: (op) => session.readVariable(op),
+      writeVariable: (op, value) => session.writeVariable(op, value),
+      cachedBuffer,
+      opState: (op, key, make) => session.opState(op, key, make),
+    };
+  }
 
   call(kernel: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown> = {}): TensorInfo {
     const out = kernelFunc(kernel, this.backendName)({ inputs, backend: this.backend, attrs: attrs as never });
@@ -46,6 +62,12 @@ class StepCtx implements KernelCtx {
   }
 }
 
+/** Names the failing op the way TF1's run-time errors do (`[[node MatMul (MatMul)]]`), keeping the error's class. */
+function annotate(e: unknown, op: Operation): unknown {
+  if (e instanceof Error && !e.message.includes('[[node ')) e.message += `\n\t [[node ${op.name} (${op.type})]]`;
+  return e;
+}
+
 export function incRef(backend: KernelBackend, info: TensorInfo): void {
   (backend as unknown as { incRef(d: object): void }).incRef(info.dataId);
 }
@@ -76,15 +98,15 @@ export function execute(plan: Plan, feedValues: TensorInfo[], backend: KernelBac
     for (const step of plan.steps) {
       ctx.op = step.op;
       ctx.attrs = step.op.attrs as Record<string, unknown>;
-      // Variable reads are borrowed from the session (not owned by the step).
-      ctx.inputs = step.inputs.map((s, k) => (s >= 0 ? slots[s] : step.varReads[k] ? state.readVariable(step.varReads[k]!) : null)!);
       ctx.temps.length = 0;
       let outs: TensorInfo[];
       try {
+        // Variable reads are borrowed from the session (not owned by the step).
+        ctx.inputs = step.inputs.map((s, k) => (s >= 0 ? slots[s] : step.varReads[k] ? state.readVariable(step.varReads[k]!) : null)!);
         outs = step.def.kernel(ctx);
       } catch (e) {
         for (const t of ctx.temps) release(backend, t);
-        throw e;
+        throw annotate(e, step.op);
       }
       for (const t of ctx.temps) if (!outs.includes(t)) release(backend, t);
       outs.forEach((o, i) => {

@@ -1,7 +1,8 @@
 // feed_dict handling: parse the three accepted forms, resolve keys, convert and check values before anything runs.
-import type { Graph } from '../graph/graph.ts';
+import type { Graph, Operation } from '../graph/graph.ts';
 import { Tensor } from '../graph/tensor.ts';
-import { formatShape, shapesCompatible } from '../graph/shape.ts';
+import { formatDims, formatShape, shapesCompatible, type Shape } from '../graph/shape.ts';
+import { tfDTypeName, type DType } from '../graph/dtypes.ts';
 import { isTensorLike } from '../ops/convert.ts';
 import { NDArray, fillData, type TypedData } from './ndarray.ts';
 
@@ -102,4 +103,13 @@ function convertData(data: ArrayLike<unknown>, key: Tensor): TypedData {
 function isTypedWithShape(v: unknown): v is { data: TypedData; shape: number[] } {
   return typeof v === 'object' && v !== null && !(v instanceof NDArray) && ArrayBuffer.isView((v as { data?: unknown }).data) &&
     Array.isArray((v as { shape?: unknown }).shape);
+}
+
+/** TF1's error for a needed placeholder with no feed, raised before any op of the run executes. */
+export function checkPlaceholdersFed(unfed: readonly Operation[]): void {
+  if (unfed.length === 0) return;
+  const op = unfed[0];
+  const shape = op.attrs.shape as Shape;
+  const shapePart = shape === null ? '' : ` and shape ${formatDims(shape)}`;
+  throw new Error(`InvalidArgumentError: You must feed a value for placeholder tensor '${op.name}' with dtype ${tfDTypeName(op.attrs.dtype as DType)}${shapePart}`);
 }

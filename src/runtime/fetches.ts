@@ -3,6 +3,7 @@ import type { Graph } from '../graph/graph.ts';
 import { Operation } from '../graph/graph.ts';
 import { Tensor } from '../graph/tensor.ts';
 import { isTensorLike } from '../ops/convert.ts';
+import { formatShape } from '../graph/shape.ts';
 
 export type FetchLeaf = Tensor | Operation;
 
@@ -69,7 +70,9 @@ function resolveLeaf(f: unknown, graph: Graph): FetchLeaf {
   }
   const g = leaf instanceof Tensor ? leaf.graph : leaf.graph;
   if (g !== graph) {
-    throw new Error(`ValueError: Fetch argument ${leaf.toString()} cannot be interpreted as a Tensor. (${leaf instanceof Tensor ? 'Tensor' : 'Operation'} ${leaf.toString()} is not an element of this graph.)`);
+    // TF1 prints the fetch with repr() (`<tf.Tensor 'c:0' shape=() dtype=float32>`), then the element with str().
+    const repr = leaf instanceof Tensor ? `<tf.Tensor '${leaf.name}' shape=${formatShape(leaf.staticShape)} dtype=${leaf.dtype}>` : leaf.toString();
+    throw new Error(`ValueError: Fetch argument ${repr} cannot be interpreted as a Tensor. (${leaf instanceof Tensor ? 'Tensor' : 'Operation'} ${leaf.toString()} is not an element of this graph.)`);
   }
   return leaf;
 }

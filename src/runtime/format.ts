@@ -15,7 +15,7 @@ function shortestFloat32(x: number): string {
   return x.toPrecision(9);
 }
 
-/** Splits a positive finite value into integer digits and fractional digits (maxprec mode). */
+/** Splits a finite value into signed integer digits and fractional digits (maxprec mode). */
 function positional(x: number): [string, string] {
   let s = shortestFloat32(Math.abs(x));
   if (/e/i.test(s)) s = Number(s).toFixed(20).replace(/0+$/, '');
@@ -24,16 +24,16 @@ function positional(x: number): [string, string] {
     const r = Math.abs(x).toFixed(PRECISION).replace(/0+$/, '');
     [ip, fp = ''] = r.split('.');
   }
-  return [ip, fp];
+  return [`${x < 0 || Object.is(x, -0) ? '-' : ''}${ip}`, fp];
 }
 
-function scientific(x: number): [string, string] {
+/** Mantissa integer part (with sign), mantissa fraction digits, exponent sign and digits (unique mode). */
+function scientific(x: number): [string, string, string, string] {
   const s = shortestFloat32(Math.abs(x));
-  let [m, e] = Number(s).toExponential(Math.min(PRECISION, digitsOf(s) - 1)).split('e');
-  m = m.includes('.') ? m.replace(/0+$/, '') : `${m}.`;
+  const [m, e] = Number(s).toExponential(Math.min(PRECISION, digitsOf(s) - 1)).split('e');
+  const [ip, fp = ''] = m.split('.');
   const en = Number(e);
-  const exp = `e${en < 0 ? '-' : '+'}${String(Math.abs(en)).padStart(2, '0')}`;
-  return [m, exp];
+  return [`${x < 0 || Object.is(x, -0) ? '-' : ''}${ip}`, fp.replace(/0+$/, ''), en < 0 ? '-' : '+', String(Math.abs(en))];
 }
 
 function digitsOf(s: string): number {
@@ -41,31 +41,44 @@ function digitsOf(s: string): number {
   return Math.max(1, m.length);
 }
 
+/** numpy's FloatingFormat: one width for all elements; non-finite values right-aligned in it. */
 function floatFormatter(vals: number[]): (x: number) => string {
   const finite = vals.filter((v) => Number.isFinite(v));
   const nonzero = finite.map(Math.abs).filter((v) => v !== 0);
   const maxv = nonzero.length ? Math.max(...nonzero) : 0;
   const minv = nonzero.length ? Math.min(...nonzero) : 0;
   const useExp = maxv >= 1e8 || (nonzero.length > 0 && (minv < 1e-4 || maxv / minv > 1e3));
-  const neg = vals.some((v) => v < 0 || Object.is(v, -0));
+  let padLeft = 0;
+  let padRight = 0;
+  let fmtFinite: (x: number) => string;
   if (useExp) {
+    // Exponential mode prints every mantissa with the longest fraction's digit count (numpy's trim='k').
     const parts = finite.map(scientific);
-    const mw = Math.max(...parts.map(([m]) => m.length), 0);
-    return (x) => {
-      if (!Number.isFinite(x)) return special(x).padStart((neg ? 1 : 0) + mw + 4);
-      const [m, e] = scientific(x);
-      return `${x < 0 ? '-' : neg ? ' ' : ''}${m.padEnd(mw)}${e}`;
+    const prec = Math.max(0, ...parts.map(([, f]) => f.length));
+    const expSize = Math.max(2, ...parts.map(([, , , e]) => e.length));
+    padLeft = Math.max(0, ...parts.map(([i]) => i.length));
+    padRight = expSize + 2 + prec;
+    // Digits past the shortest unique ones are the exact value's (dragon4 with min_digits), not zeros.
+    fmtFinite = (x) => {
+      const [m, e] = Math.abs(x).toExponential(prec).split('e');
+      const [i, f = ''] = m.split('.');
+      const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+      return `${(sign + i).padStart(padLeft)}.${f}e${e[0]}${e.slice(1).padStart(expSize, '0')}`;
+    };
+  } else {
+    const parts = finite.map(positional);
+    padLeft = Math.max(0, ...parts.map(([i]) => i.length));
+    padRight = Math.max(0, ...parts.map(([, f]) => f.length));
+    fmtFinite = (x) => {
+      const [i, f] = positional(x);
+      return `${i.padStart(padLeft)}.${f.padEnd(padRight)}`;
     };
   }
-  const parts = finite.map(positional);
-  const left = Math.max(1, ...parts.map(([i]) => i.length)) + (neg ? 1 : 0);
-  const right = Math.max(0, ...parts.map(([, f]) => f.length));
-  return (x) => {
-    if (!Number.isFinite(x)) return special(x).padStart(left + 1 + right);
-    const [i, f] = positional(x);
-    const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-    return `${(sign + i).padStart(left)}.${f.padEnd(right)}`;
-  };
+  if (finite.length !== vals.length) {
+    const inflen = 3 + (vals.some((v) => v === -Infinity) ? 1 : 0);
+    padLeft = Math.max(padLeft, 3 - (padRight + 1), inflen - (padRight + 1));
+  }
+  return (x) => (Number.isFinite(x) ? fmtFinite(x) : special(x).padStart(padLeft + padRight + 1));
 }
 
 function special(x: number): string {
@@ -77,8 +90,7 @@ export function formatArray(a: NDArray): string {
   const vals = summarise ? edgeValues(a) : Array.from(a.data);
   let fmt: (x: number) => string;
   if (a.dtype === 'bool') {
-    const w = vals.some((v) => v === 0) ? 5 : 4;
-    fmt = (x) => (x ? 'True' : 'False').padStart(w);
+    fmt = (x) => (x ? 'True' : 'False').padStart(5);
   } else if (a.dtype.includes('int')) {
     const w = Math.max(...vals.map((v) => String(v).length), 1);
     fmt = (x) => String(x).padStart(w);
@@ -86,6 +98,7 @@ export function formatArray(a: NDArray): string {
     fmt = floatFormatter(vals);
   }
   if (a.shape.length === 0) return fmt(a.data[0]).trim();
+  if (a.size === 0) return '[]';
   return block(a, 0, 0, fmt, summarise, '[');
 }
 
@@ -125,8 +138,9 @@ function wrap(items: string[], indentWidth: number): string {
   let line = '';
   for (const it of items) {
     const cand = line ? `${line} ${it}` : it;
-    if (line && indentWidth + cand.length + 1 > LINEWIDTH) {
-      lines.push(line);
+    // numpy: each nesting level takes one column for its ']' off the width available to a row.
+    if (line && cand.length + 2 * indentWidth > LINEWIDTH) {
+      lines.push(line.trimEnd());
       line = it;
     } else line = cand;
   }

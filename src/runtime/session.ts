@@ -9,7 +9,7 @@ import type { Plan } from '../compiler/plan.ts';
 import type { RunState } from '../ops/registry.ts';
 import { activateBackend, checkBackendName, DEFAULT_BACKEND, type BackendName } from './backends.ts';
 import { execute, release } from './executor.ts';
-import { convertFeed, feedEntries } from './feeds.ts';
+import { checkPlaceholdersFed, convertFeed, feedEntries } from './feeds.ts';
 import { flattenFetches } from './fetches.ts';
 import { NDArray, allocData, type TypedData } from './ndarray.ts';
 import { currentSession, pushSession } from './default_session.ts';
@@ -82,6 +82,7 @@ export class Session implements RunState {
     const targets = uniq(flat.leaves.filter((l): l is Operation => l instanceof Operation));
     const feedTensors = [...fedValues.keys()];
     const plan = this.planFor(fetchTensors, targets, feedTensors, backendName);
+    checkPlaceholdersFed(plan.unfedPlaceholders);
 
     const backend = this.useBackend(backendName);
     const feedInfos = feedTensors.map((t) => {

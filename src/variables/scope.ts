@@ -3,7 +3,7 @@ import { get_default_graph } from '../graph/default.ts';
 import { GraphKeys, type Graph } from '../graph/graph.ts';
 import { asDType, isFloating, isInteger, type DType } from '../graph/dtypes.ts';
 import { asShape, formatShape, isFullyDefined, shapesCompatible } from '../graph/shape.ts';
-import { isTensorValue } from '../ops/convert.ts';
+import { isTensorValue, toTensor } from '../ops/convert.ts';
 import { createVariable, Variable } from './variable.ts';
 import { glorot_uniform_initializer, zeros_initializer, type Initializer } from './initializers.ts';
 
@@ -75,46 +75,56 @@ export function variable_scope<T>(nameOrScope: string | VariableScope | null | u
   const reuseGiven = reuseArg === true || reuseArg === AUTO_REUSE ? reuseArg : null;
   const dtype = opts.dtype === undefined ? undefined : asDType(opts.dtype);
 
+  // With auxiliary_name_scope=false the current name scope is re-entered (TF1 records it as original_name_scope).
+  const currentNs = () => (g._nameStack ? `${g._nameStack}/` : '');
+
   if (nameOrScope instanceof VariableScope) {
     const captured = nameOrScope;
+    // TF1 counts the entry, then snapshots the counts and restores that snapshot on exit.
+    st.counts.set(captured.name, (st.counts.get(captured.name) ?? 0) + 1);
     const savedCounts = new Map(st.counts);
-    const enter = (ns: string) => {
+    const enter = () => {
+      // A re-entered scope keeps the name scope it was created in (original_name_scope).
       const scope = new VariableScope(captured.name, reuseGiven ?? captured.reuse, opts.initializer ?? captured.initializer,
-        opts.regularizer ?? captured.regularizer, dtype ?? captured.dtype, ns || captured.original_name_scope);
+        opts.regularizer ?? captured.regularizer, dtype ?? captured.dtype, captured.original_name_scope);
       return withScope(st, scope, fn);
     };
     try {
       const last = captured.name.split('/').pop()!;
-      return opts.auxiliary_name_scope === false || !last ? enter('') : g.name_scope(last, enter);
+      return opts.auxiliary_name_scope === false || !last ? enter() : g.name_scope(last, enter);
     } finally {
       st.counts.clear();
       for (const [k, v] of savedCounts) st.counts.set(k, v);
     }
   }
 
-  let relName: string;
+  let relName: string | null;
   let nsName: string;
   if (nameOrScope === null || nameOrScope === undefined) {
     if (!opts.default_name) throw new Error('TypeError: If default_name is None then name_or_scope is required');
-    relName = uniqueScopeName(st, parent, opts.default_name);
+    relName = null;
     nsName = opts.default_name;
   } else {
     if (typeof nameOrScope !== 'string') throw new TypeError('VariableScope: name_or_scope must be a string or VariableScope.');
     relName = nameOrScope;
     nsName = nameOrScope;
   }
-  const full = parent.name ? `${parent.name}/${relName}` : relName;
-  st.counts.set(full, (st.counts.get(full) ?? 0) + 1);
+  let full: string | null = null;
   const enter = (ns: string) => {
+    // The default name is made unique by the variable-scope counters, after the name scope is open (as TF1).
+    if (relName === null) relName = uniqueScopeName(st, parent, opts.default_name!);
+    full = parent.name ? `${parent.name}/${relName}` : relName;
+    st.counts.set(full, (st.counts.get(full) ?? 0) + 1);
     const reuse = reuseGiven ?? parent.reuse;
     const scope = new VariableScope(full, reuse, opts.initializer ?? parent.initializer, opts.regularizer ?? parent.regularizer,
       dtype ?? parent.dtype, ns);
     return withScope(st, scope, fn);
   };
   try {
-    return opts.auxiliary_name_scope === false ? enter('') : g.name_scope(nsName, enter);
+    // variable_scope('') opens no name scope (it must not reset the name scope to the root).
+    return opts.auxiliary_name_scope === false || !nsName ? enter(currentNs()) : g.name_scope(nsName, enter);
   } finally {
-    for (const k of st.counts.keys()) if (k.startsWith(`${full}/`)) st.counts.set(k, 0);
+    if (full !== null) for (const k of st.counts.keys()) if (k.startsWith(`${full}/`)) st.counts.set(k, 0);
   }
 }
 
@@ -156,6 +166,14 @@ export function get_variable(name: string, shapeOrOpts?: unknown, maybeOpts: Get
   const full = scope.name ? `${scope.name}/${name}` : name;
   const shape = rawShape === undefined ? undefined : asShape(rawShape);
   const dtype = opts.dtype === undefined ? undefined : asDType(opts.dtype);
+  // TF1 checks these before looking the name up, so they apply when reusing as well.
+  const init = opts.initializer ?? scope.initializer;
+  const fromValue = init !== null && init !== undefined && typeof init !== 'function';
+  if (fromValue && shape !== undefined && shape !== null) throw new Error('ValueError: If initializer is a constant, do not specify shape.');
+  if (fromValue && dtype !== undefined && isTensorValue(opts.initializer)) {
+    const initDtype = toTensor(opts.initializer).dtype;
+    if (initDtype !== dtype) throw new Error(`ValueError: Initializer type '${initDtype}' and explicit dtype '${dtype}' don't match.`);
+  }
   const existing = st.store.get(full);
   if (existing) {
     if (scope.reuse === false) {
@@ -187,7 +205,6 @@ function createNew(full: string, shape: ReturnType<typeof asShape> | undefined, 
   const init = opts.initializer ?? scope.initializer ?? defaultInitializer(full, dtype);
   const common = { name: full, trainable: opts.trainable, collections: opts.collections, validate_shape: opts.validate_shape, rootScope: true };
   if (typeof init !== 'function') {
-    if (shape !== undefined && shape !== null) throw new Error('ValueError: If initializer is a constant, do not specify shape.');
     if (isTensorValue(init) || !dtypeGiven) return createVariable({ ...common, initial_value: init, dtype: dtypeGiven ? dtype : undefined });
     return createVariable({ ...common, initial_value: init, dtype });
   }

@@ -146,6 +146,19 @@ test('name_scope: an invalid scope name is a ValueError', () => {
   fresh(() => {
     assertThrows(() => tf.name_scope('a b', () => null), "ValueError: 'a b' is not a valid scope name");
     assertThrows(() => tf.name_scope('x!', () => null), "'x!' is not a valid scope name");
+    // At the root a scope name must be a valid op name; nested, it may start with '_'.
+    assertThrows(() => tf.name_scope('_x', () => null), "ValueError: '_x' is not a valid scope name");
+    assert.is(tf.name_scope('a', () => tf.name_scope('_x', (s) => s)), 'a/_x/');
+  });
+});
+
+test('an invalid op name is a ValueError', () => {
+  fresh(() => {
+    assertThrows(() => c('a b'), "ValueError: 'a b' is not a valid node name");
+    assertThrows(() => c('_hidden'), "ValueError: '_hidden' is not a valid node name");
+    assertThrows(() => tf.placeholder(tf.float32, [], { name: 'x:0' }), "'x:0' is not a valid node name");
+    assert.is(c('.a-b>c').op.name, '.a-b>c');
+    assert.is(tf.get_default_graph().get_operations().length, 1);
   });
 });
 
@@ -261,6 +274,36 @@ test('Graph: the default graph is restored when the as_default callback throws',
     const g1 = new tf.Graph();
     assertThrows(() => g1.as_default(() => { throw new Error('oops'); }), 'oops');
     assert.is(tf.get_default_graph(), g0);
+  });
+});
+
+test('a session sees ops added to its graph after it was created', () => {
+  fresh(() => {
+    c('a');
+    const sess = new tf.Session();
+    try {
+      const later = tf.constant(5, { name: 'later' });
+      assert.is(sess.run(later), 5);
+      assert.is(sess.run('later:0'), 5);
+    } finally {
+      sess.close();
+    }
+  });
+});
+
+test('variable scopes and the variable store are per graph', () => {
+  fresh(() => {
+    const g = new tf.Graph();
+    const v1 = tf.variable_scope('a', () => tf.get_variable('v', [1]));
+    const v2 = g.as_default(() => tf.variable_scope('a', (s) => {
+      assert.is(s.original_name_scope, 'a/');
+      return tf.get_variable('v', [1]);
+    }));
+    assert.is(v1.name, 'a/v:0');
+    assert.is(v2.name, 'a/v:0');
+    assert.is(v2.graph, g);
+    assert.equal(g.get_collection(tf.GraphKeys.GLOBAL_VARIABLES), [v2]);
+    assert.equal(tf.global_variables(), [v1]);
   });
 });
 

@@ -1,7 +1,7 @@
 // MatMul / BatchMatMul (tf.matmul): transpose_a/b, batch dims broadcast as in TF ≥1.14.
-import { defineOp, makeOp, type InferCtx } from '../registry.ts';
+import { defineOp, makeOp, type InferCtx, type KernelCtx } from '../registry.ts';
 import { broadcastShapes, formatDims, type Dim } from '../../graph/shape.ts';
-import { binaryOperands } from '../convert.ts';
+import { dryInfer, withOperands } from './elementwise.ts';
 import type { Tensor } from '../../graph/tensor.ts';
 
 function inferMatMul(ctx: InferCtx) {
@@ -27,27 +27,39 @@ function inferMatMul(ctx: InferCtx) {
   return [{ dtype: a.dtype, shape: [...(batch as Dim[]), m, n] }];
 }
 
+/** tfjs's BatchMatMul; wasm's takes only float32, so integers go through float32 (exact below 2^24). */
+function matmulKernel(ctx: KernelCtx) {
+  const attrs = { transposeA: !!ctx.attrs.transpose_a, transposeB: !!ctx.attrs.transpose_b };
+  const [a, b] = ctx.inputs;
+  if (a.dtype === 'float32') return [ctx.call('BatchMatMul', { a, b }, attrs)];
+  const fa = ctx.call('Cast', { x: a }, { dtype: 'float32' });
+  const fb = ctx.call('Cast', { x: b }, { dtype: 'float32' });
+  return [ctx.call('Cast', { x: ctx.call('BatchMatMul', { a: fa, b: fb }, attrs) }, { dtype: 'int32' })];
+}
+
 export const MatMul = defineOp({
   type: 'MatMul',
   infer: inferMatMul,
-  kernel: (ctx) => [ctx.call('BatchMatMul', { a: ctx.inputs[0], b: ctx.inputs[1] },
-    { transposeA: !!ctx.attrs.transpose_a, transposeB: !!ctx.attrs.transpose_b })],
+  kernel: matmulKernel,
 });
 
 export const BatchMatMulV2 = defineOp({
   type: 'BatchMatMulV2',
   infer: (ctx) => inferMatMul(ctx),
-  kernel: (ctx) => [ctx.call('BatchMatMul', { a: ctx.inputs[0], b: ctx.inputs[1] },
-    { transposeA: !!ctx.attrs.transpose_a, transposeB: !!ctx.attrs.transpose_b })],
+  kernel: matmulKernel,
 });
 
 export interface MatMulOptions { transpose_a?: boolean; transpose_b?: boolean; adjoint_a?: boolean; adjoint_b?: boolean; name?: string }
 
-/** tf.matmul(a, b, transpose_a, transpose_b): rank 2 → MatMul, higher ranks → BatchMatMulV2. */
-export function matmul(a: unknown, b: unknown, opts: MatMulOptions = {}, defaultName?: string): Tensor {
-  const [x, y] = binaryOperands(a, b, 'MatMul');
-  const rank2 = x.staticShape?.length === 2 && y.staticShape?.length === 2;
-  const type = rank2 || x.staticShape === null || y.staticShape === null ? 'MatMul' : 'BatchMatMulV2';
+/**
+ * tf.matmul(a, b, {transpose_a, transpose_b}): rank 2 → MatMul, higher ranks → BatchMatMulV2; either is named
+ * 'MatMul' by default (TF1's name scope), `x @ y` names it 'matmul'.
+ */
+export function matmul(a: unknown, b: unknown, opts: MatMulOptions = {}, defaultName = 'MatMul'): Tensor {
   const attrs = { transpose_a: !!(opts.transpose_a || opts.adjoint_a), transpose_b: !!(opts.transpose_b || opts.adjoint_b) };
-  return makeOp(type, [x, y], attrs, { name: opts.name, defaultName: defaultName ?? type }).outputs[0];
+  // TF1 uses BatchMatMulV2 when either rank is unknown or above 2.
+  const typeOf = (x: Tensor, y: Tensor) => ([x, y].some((t) => t.staticShape === null || t.staticShape.length > 2) ? 'BatchMatMulV2' : 'MatMul');
+  return withOperands([a, b], ['a', 'b'], opts.name, defaultName,
+    ([x, y], n) => makeOp(typeOf(x, y), [x, y], attrs, { name: n }).outputs[0], true,
+    ([x, y], n) => dryInfer(typeOf(x, y), [x, y], attrs, n));
 }

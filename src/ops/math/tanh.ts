@@ -1,12 +1,11 @@
 // Tanh: elementwise hyperbolic tangent.
 import { defineOp } from '../registry.ts';
-import { inferUnary, unary, unaryKernel, type NameOpt } from './elementwise.ts';
-import { isFloating } from '../../graph/dtypes.ts';
+import { FLOATS, inferUnary, unary, unaryKernel, type NameOpt } from './elementwise.ts';
 import type { Tensor } from '../../graph/tensor.ts';
 
 export const Tanh = defineOp({
   type: 'Tanh',
-  infer: (ctx) => inferUnary(ctx, isFloating),
+  infer: (ctx) => inferUnary(ctx, FLOATS),
   kernel: unaryKernel('Tanh'),
 });
 

@@ -51,4 +51,25 @@ export const STATE_CASES: OpCase[] = [
     },
     expect: [3],
   },
+  // Random ops: degenerate ranges make the expected value independent of the draw (distributions: test/ops/random.test.ts).
+  {
+    op: 'RandomUniform', name: 'minval == maxval gives minval',
+    build: () => tf.random_uniform([2, 3], { seed: 1, minval: 5, maxval: 5 }), expect: [[5, 5, 5], [5, 5, 5]], dtype: 'float32',
+  },
+  {
+    op: 'RandomStandardNormal', name: 'stddev 0 gives the mean',
+    build: () => tf.random_normal([4], { seed: 2, mean: -3, stddev: 0 }), expect: [-3, -3, -3, -3], dtype: 'float32',
+  },
+  {
+    op: 'TruncatedNormal', name: 'stddev 0 gives the mean',
+    build: () => tf.truncated_normal([3, 1], { seed: 3, mean: 0.5, stddev: 0 }), expect: [[0.5], [0.5], [0.5]], dtype: 'float32',
+  },
+  {
+    op: 'RandomUniform', name: 'a draw minus itself is zero (same tensor fetched twice)',
+    build: () => {
+      const u = tf.random_uniform([3]);
+      return tf.subtract(u, u);
+    },
+    expect: [0, 0, 0],
+  },
 ];

@@ -1,0 +1,10 @@
+// The tf.train namespace: optimizers, global step, learning-rate schedules.
+export { Optimizer } from '../train/optimizer.ts';
+export { GradientDescentOptimizer } from '../train/gradient_descent.ts';
+export { MomentumOptimizer } from '../train/momentum.ts';
+export { AdagradOptimizer } from '../train/adagrad.ts';
+export { AdamOptimizer } from '../train/adam.ts';
+export { RMSPropOptimizer } from '../train/rms_prop.ts';
+export { AdadeltaOptimizer } from '../train/adadelta.ts';
+export { get_global_step, get_or_create_global_step, create_global_step } from '../train/global_step.ts';
+export { Saver, latest_checkpoint } from '../train/saver.ts';

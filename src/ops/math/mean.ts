@@ -1,0 +1,25 @@
+// Mean (tf.reduce_mean): mean across axes; on integers the division truncates (mean of int32 [1, 2] is 1).
+import { defineOp } from '../registry.ts';
+import { NUMBERS, scalarLike, truncDiv } from './elementwise.ts';
+import { inferReduction, reduce, reduceKernel, reductionAxes, type ReduceOptions } from './reduction.ts';
+import type { Tensor } from '../../graph/tensor.ts';
+
+const floatMean = reduceKernel('Mean');
+
+export const Mean = defineOp({
+  type: 'Mean',
+  infer: (ctx) => inferReduction(ctx, NUMBERS),
+  kernel: (ctx) => {
+    const x = ctx.inputs[0];
+    if (x.dtype === 'float32') return floatMean(ctx);
+    const axes = reductionAxes(ctx);
+    if (axes.length === 0) return [ctx.keep(x)];
+    const count = axes.reduce((n, a) => n * x.shape[a], 1);
+    const sum = ctx.call('Sum', { x }, { axis: axes, keepDims: !!ctx.attrs.keep_dims });
+    return [truncDiv(ctx, sum, scalarLike(ctx, count, sum))];
+  },
+});
+
+export function reduce_mean(input_tensor: unknown, axis?: unknown, opts?: ReduceOptions): Tensor {
+  return reduce('Mean', input_tensor, axis, opts);
+}

@@ -1,0 +1,15 @@
+// Relu (tf.nn.relu): elementwise max(x, 0), on ints and floats.
+import { defineOp } from '../registry.ts';
+import { unary, unaryKernel } from '../math/elementwise.ts';
+import { inferRealUnary, type NameOpt } from './helpers.ts';
+import type { Tensor } from '../../graph/tensor.ts';
+
+export const Relu = defineOp({
+  type: 'Relu',
+  infer: (ctx) => inferRealUnary(ctx),
+  kernel: unaryKernel('Relu'),
+});
+
+export function relu(features: unknown, opts: NameOpt = {}): Tensor {
+  return unary('Relu', features, opts.name);
+}

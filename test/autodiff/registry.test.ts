@@ -1,0 +1,28 @@
+// Enumerates the op registry: every op either declares itself non-differentiable or has a finite-difference case.
+import { test } from 'uvu';
+import { allOpDefs } from '../../src/ops/registry.ts';
+import { checkGradient } from './gradcheck.ts';
+import type { GradCase } from './cases/types.ts';
+import { MATH_GRADS } from './cases/math.ts';
+import { ARRAY_GRADS } from './cases/array.ts';
+import { NN_GRADS } from './cases/nn.ts';
+import { STATE_GRADS } from './cases/state.ts';
+
+const CASES: GradCase[] = [...MATH_GRADS, ...ARRAY_GRADS, ...NN_GRADS, ...STATE_GRADS];
+
+for (const c of CASES) {
+  test(`grad ${c.op}: ${c.name}`, () => checkGradient(c));
+}
+
+test('every differentiable op has a gradient and a finite-difference case', () => {
+  const covered = new Set(CASES.map((c) => c.op));
+  const problems: string[] = [];
+  for (const d of allOpDefs()) {
+    if (d.nondiff) continue;
+    if (!d.grad) problems.push(`${d.type}: no gradient (declare nondiff: true if it has none)`);
+    else if (!covered.has(d.type)) problems.push(`${d.type}: no finite-difference case`);
+  }
+  if (problems.length) throw new Error(`\n${problems.join('\n')}`);
+});
+
+test.run();
