@@ -15,6 +15,7 @@ export * from './api/variables.ts';
 export * as nn from './api/nn.ts';
 export * as train from './api/train.ts';
 export { gradients } from './autodiff/gradients.ts';
+export { clip_by_norm, global_norm, clip_by_global_norm } from './train/clip.ts';
 export { Session, InteractiveSession } from './runtime/session.ts';
 export { currentSession as get_default_session } from './runtime/default_session.ts';
 export { NDArray } from './runtime/ndarray.ts';

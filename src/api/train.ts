@@ -8,3 +8,4 @@ export { RMSPropOptimizer } from '../train/rms_prop.ts';
 export { AdadeltaOptimizer } from '../train/adadelta.ts';
 export { get_global_step, get_or_create_global_step, create_global_step } from '../train/global_step.ts';
 export { Saver, latest_checkpoint } from '../train/saver.ts';
+export { exponential_decay } from '../train/schedules.ts';

@@ -3,6 +3,8 @@ import { asDType, type DType } from '../graph/dtypes.ts';
 import { Tensor } from '../graph/tensor.ts';
 import { NDArray, fillData } from '../runtime/ndarray.ts';
 import { constant } from './constant.ts';
+import { makeOp } from './registry.ts';
+import { get_default_graph } from '../graph/default.ts';
 
 /** Objects that stand for a tensor in ops (tf.Variable → its `read` snapshot). */
 export interface TensorLike { _asTensor(): Tensor }
@@ -30,6 +32,7 @@ export function toTensor(v: unknown, opts: ConvertOptions = {}): Tensor {
   if (v === null || v === undefined) {
     throw new TypeError(`${opts.what ?? 'Value'} ${v === null ? 'null (None)' : 'undefined'} cannot be converted to a Tensor`);
   }
+  if (Array.isArray(v) && containsTensor(v)) return autopack(v, want);
   if (typeof v === 'object' && !Array.isArray(v) && !(v instanceof NDArray) && !ArrayBuffer.isView(v)) {
     throw new TypeError(`Failed to convert object of type ${(v as object).constructor?.name ?? 'Object'} to Tensor.`);
   }
@@ -58,4 +61,23 @@ export function binaryOperands(a: unknown, b: unknown, opType: string): [Tensor,
 function hostOperand(v: unknown, dtype: DType): Tensor {
   if (v instanceof NDArray) return constant(v.dtype === dtype ? v : new NDArray(dtype, [...v.shape], fillData(dtype, v.data)));
   return constant(v, { dtype });
+}
+
+function containsTensor(v: unknown[]): boolean {
+  return v.some((x) => isTensorValue(x) || (Array.isArray(x) && containsTensor(x)));
+}
+
+/**
+ * TF1's autopacking: a (nested) list mixing tensors and values converts to a Pack op named 'packed', so
+ * `tf.reduce_mean([loss0, loss1])` works as in Python.
+ */
+function autopack(v: unknown[], dtype: DType | undefined): Tensor {
+  const graph = get_default_graph();
+  return graph.name_scope('packed', (ns) => {
+    const parts = v.map((x) => (Array.isArray(x) && containsTensor(x) ? autopack(x, dtype) : x));
+    const first = parts.find(isTensorValue);
+    const dt = dtype ?? (first === undefined ? undefined : toTensor(first).dtype);
+    const ts = parts.map((x) => toTensor(x, { dtype: dt }));
+    return makeOp('Pack', ts, { axis: 0, N: ts.length }, { name: ns }).outputs[0];
+  });
 }

@@ -3,7 +3,7 @@ import type { Operation } from '../graph/graph.ts';
 import type { Tensor } from '../graph/tensor.ts';
 import { makeOp } from '../ops/registry.ts';
 import type { Variable } from '../variables/variable.ts';
-import { hyper, Optimizer } from './optimizer.ts';
+import { castTo, hyper, Optimizer } from './optimizer.ts';
 
 export class AdadeltaOptimizer extends Optimizer {
   readonly rho: number;
@@ -28,7 +28,7 @@ export class AdadeltaOptimizer extends Optimizer {
     };
   }
   protected apply_dense(grad: Tensor, v: Variable): Operation {
-    const { lr, rho, epsilon } = this.t;
+    const [lr, rho, epsilon] = [this.t.lr, this.t.rho, this.t.epsilon].map((t) => castTo(t, v.dtype));
     return makeOp('ApplyAdadelta', [v.ref, this.get_slot(v, 'accum')!.ref, this.get_slot(v, 'accum_update')!.ref, lr, rho, epsilon, grad],
       {}, { defaultName: 'ApplyAdadelta' });
   }

@@ -3,7 +3,7 @@ import type { Operation } from '../graph/graph.ts';
 import type { Tensor } from '../graph/tensor.ts';
 import { makeOp } from '../ops/registry.ts';
 import type { Variable } from '../variables/variable.ts';
-import { hyper, Optimizer } from './optimizer.ts';
+import { castTo, hyper, Optimizer } from './optimizer.ts';
 
 export class AdagradOptimizer extends Optimizer {
   private lr: Tensor | null = null;
@@ -21,6 +21,6 @@ export class AdagradOptimizer extends Optimizer {
   protected prepare(): void { this.lr = hyper(this.learning_rate, 'learning_rate', 'float32'); }
   protected apply_dense(grad: Tensor, v: Variable): Operation {
     const acc = this.get_slot(v, 'accumulator')!;
-    return makeOp('ApplyAdagrad', [v.ref, acc.ref, this.lr!, grad], {}, { defaultName: 'ApplyAdagrad' });
+    return makeOp('ApplyAdagrad', [v.ref, acc.ref, castTo(this.lr!, v.dtype), grad], {}, { defaultName: 'ApplyAdagrad' });
   }
 }

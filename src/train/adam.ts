@@ -6,7 +6,7 @@ import { makeOp } from '../ops/registry.ts';
 import { group } from '../ops/state/no_op.ts';
 import { multiply } from '../ops/math/mul.ts';
 import { assignOp, type Variable } from '../variables/variable.ts';
-import { hyper, Optimizer } from './optimizer.ts';
+import { castTo, hyper, Optimizer } from './optimizer.ts';
 
 export interface AdamOptions { beta1?: number; beta2?: number; epsilon?: number; use_locking?: boolean; name?: string }
 
@@ -39,12 +39,12 @@ export class AdamOptimizer extends Optimizer {
     };
   }
   protected apply_dense(grad: Tensor, v: Variable): Operation {
-    const { lr, beta1, beta2, epsilon } = this.t;
+    const [lr, beta1, beta2, epsilon] = [this.t.lr, this.t.beta1, this.t.beta2, this.t.epsilon].map((t) => castTo(t, v.dtype));
     const m = this.get_slot(v, 'm')!;
     const vv = this.get_slot(v, 'v')!;
     const b1p = this.nonSlots.get('beta1_power')!;
     const b2p = this.nonSlots.get('beta2_power')!;
-    return makeOp('ApplyAdam', [v.ref, m.ref, vv.ref, b1p.value(), b2p.value(), lr, beta1, beta2, epsilon, grad], {},
+    return makeOp('ApplyAdam', [v.ref, m.ref, vv.ref, castTo(b1p.value(), v.dtype), castTo(b2p.value(), v.dtype), lr, beta1, beta2, epsilon, grad], {},
       { defaultName: 'ApplyAdam' });
   }
   /** After all variable updates: beta1_power ← beta1_power·β1, beta2_power ← beta2_power·β2. */

@@ -3,7 +3,7 @@ import type { Operation } from '../graph/graph.ts';
 import type { Tensor } from '../graph/tensor.ts';
 import { makeOp } from '../ops/registry.ts';
 import type { Variable } from '../variables/variable.ts';
-import { hyper, Optimizer } from './optimizer.ts';
+import { castTo, hyper, Optimizer } from './optimizer.ts';
 
 export class MomentumOptimizer extends Optimizer {
   private lr: Tensor | null = null;
@@ -19,7 +19,7 @@ export class MomentumOptimizer extends Optimizer {
   }
   protected apply_dense(grad: Tensor, v: Variable): Operation {
     const accum = this.get_slot(v, 'momentum')!;
-    return makeOp('ApplyMomentum', [v.ref, accum.ref, this.lr!, grad, this.mu!], { use_nesterov: !!this.opts.use_nesterov },
+    return makeOp('ApplyMomentum', [v.ref, accum.ref, castTo(this.lr!, v.dtype), grad, castTo(this.mu!, v.dtype)], { use_nesterov: !!this.opts.use_nesterov },
       { defaultName: 'ApplyMomentum' });
   }
 }

@@ -96,7 +96,8 @@ export abstract class Optimizer {
     const s = variable_scope(null, { default_name: `${v.op.name}/${this.name}` }, (vs) =>
       createVariable({
         initial_value: () => constant(value, { dtype: v.dtype, shape: v.staticShape as number[], name: 'Const' }),
-        name: vs.name, trainable: false, rootScope: true,
+        // The scope's name exactly ('/'): variable_scope already opened that name scope, so uniquifying would add _1.
+        name: `${vs.name}/`, trainable: false, rootScope: true,
       }));
     m.set(v, s);
     return s;
@@ -117,4 +118,9 @@ export function hyper(value: unknown, name: string, dtype: DType): Tensor {
     return t.dtype === dtype ? t : cast(t, dtype);
   }
   return constant(value as number, { dtype, name });
+}
+
+/** A hyper-parameter tensor cast to the variable's dtype inside its update scope (TF1's _apply_dense casts). */
+export function castTo(t: Tensor, dtype: DType): Tensor {
+  return t.dtype === dtype ? t : cast(t, dtype);
 }

@@ -3,7 +3,7 @@ import type { Operation } from '../graph/graph.ts';
 import type { Tensor } from '../graph/tensor.ts';
 import { makeOp } from '../ops/registry.ts';
 import type { Variable } from '../variables/variable.ts';
-import { hyper, Optimizer } from './optimizer.ts';
+import { castTo, hyper, Optimizer } from './optimizer.ts';
 
 export interface RMSPropOptions { decay?: number; momentum?: number; epsilon?: number; use_locking?: boolean; centered?: boolean; name?: string }
 
@@ -36,7 +36,7 @@ export class RMSPropOptimizer extends Optimizer {
     };
   }
   protected apply_dense(grad: Tensor, v: Variable): Operation {
-    const { lr, decay, momentum, epsilon } = this.t;
+    const [lr, decay, momentum, epsilon] = [this.t.lr, this.t.decay, this.t.momentum, this.t.epsilon].map((t) => castTo(t, v.dtype));
     const rms = this.get_slot(v, 'rms')!;
     const mom = this.get_slot(v, 'momentum')!;
     if (this.centered) {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { get_default_graph } from '../graph/default.ts';
 import { GraphKeys, type Operation } from '../graph/graph.ts';
-import { formatShape, shapesCompatible } from '../graph/shape.ts';
+import { formatDims, shapesCompatible } from '../graph/shape.ts';
 import type { DType } from '../graph/dtypes.ts';
 import { group } from '../ops/state/no_op.ts';
 import { NDArray, allocData } from '../runtime/ndarray.ts';
@@ -83,7 +83,7 @@ export class Saver {
       const e = byName.get(name);
       if (!e) throw new Error(`NotFoundError: Key ${name} not found in checkpoint ${save_path}`);
       if (!shapesCompatible(v.staticShape, e.shape) || (v.staticShape?.length ?? e.shape.length) !== e.shape.length) {
-        throw new Error(`InvalidArgumentError: tensor_name = ${name}; shape in shape_and_slice spec ${formatShape(v.staticShape)} does not match the shape stored in checkpoint: ${formatShape(e.shape)}`);
+        throw new Error(`InvalidArgumentError: tensor_name = ${name}; shape in shape_and_slice spec ${formatDims(v.staticShape)} does not match the shape stored in checkpoint: ${formatDims(e.shape)}`);
       }
       if (e.dtype !== v.dtype) {
         throw new Error(`InvalidArgumentError: tensor_name = ${name}; expected dtype ${v.dtype} does not equal original dtype ${e.dtype}`);

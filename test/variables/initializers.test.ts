@@ -18,7 +18,11 @@ function stats(a: NDArray): Stats {
 
 /** Draws an initializer's values for `shape` (at least 10k of them in the distribution tests). */
 function draw(init: (shape: number[], dtype?: string) => unknown, shape: number[], dtype?: string): NDArray {
-  return fresh(() => run(init(shape, dtype))) as NDArray;
+  // A fixed graph seed keeps the statistical checks deterministic.
+  return fresh(() => {
+    tf.set_random_seed(1234);
+    return run(init(shape, dtype));
+  }) as NDArray;
 }
 
 function near(actual: number, expected: number, tol: number, what: string): void {
@@ -151,7 +155,7 @@ test('glorot_uniform_initializer and glorot_normal_initializer', () => {
   const n = stats(draw(tf.glorot_normal_initializer(), [100, 300]));
   const sigma = Math.sqrt(2 / 400);
   near(n.std, sigma, 0.003, 'normal std');
-  assert.ok(Math.max(-n.min, n.max) < 2 * sigma / 0.87962566103423978, 'truncated at 2σ of the widened normal');
+  assert.ok(Math.max(-n.min, n.max) < 2 * sigma / 0.87962566103423978 * (1 + 1e-6), 'truncated at 2σ of the widened normal');
 });
 
 test('variance_scaling_initializer: modes pick n = fan_in, fan_out or their mean', () => {
@@ -162,7 +166,8 @@ test('variance_scaling_initializer: modes pick n = fan_in, fan_out or their mean
     const opts = { scale: 2, mode: mode as 'fan_in' };
     const tn = stats(draw(tf.variance_scaling_initializer(opts), shape));
     near(tn.std / expectStd(n), 1, 0.04, `${mode} truncated_normal std ratio`);
-    assert.ok(Math.max(-tn.min, tn.max) < 2 * expectStd(n) / 0.87962566103423978, `${mode} truncated`);
+    // float32 rounding of stddev·v may land a hair above the float64 bound
+    assert.ok(Math.max(-tn.min, tn.max) < 2 * expectStd(n) / 0.87962566103423978 * (1 + 1e-6), `${mode} truncated`);
     const un = stats(draw(tf.variance_scaling_initializer({ ...opts, distribution: 'untruncated_normal' }), shape));
     near(un.std / expectStd(n), 1, 0.04, `${mode} untruncated std ratio`);
     const uni = stats(draw(tf.variance_scaling_initializer({ ...opts, distribution: 'uniform' }), shape));

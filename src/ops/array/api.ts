@@ -26,3 +26,5 @@ export { range } from './range.ts';
 export { reverse } from './reverse.ts';
 export { zeros, ones } from './zeros_ones.ts';
 export { sequence_mask } from './sequence_mask.ts';
+export { unsorted_segment_sum } from './segment_sum.ts';
+export { invert_permutation } from './invert_permutation.ts';

@@ -4,6 +4,11 @@ import type { Tensor } from '../../graph/tensor.ts';
 import { toTensor } from '../convert.ts';
 import { identity } from '../state/identity.ts';
 import { defineOp, makeOp } from '../registry.ts';
+import { floormod } from '../math/floormod.ts';
+import { gather } from './gather.ts';
+import { rank } from './rank.ts';
+import { shape as shapeOf } from './shape.ts';
+import { split } from './split.ts';
 import { checkAxis, intArg, opScope, readInts, scalarValue, type NameOpt } from './util.ts';
 
 export const ConcatV2 = defineOp({
@@ -46,6 +51,18 @@ export const ConcatV2 = defineOp({
     const axis = readInts(ctx, values.length)[0];
     const rank = values[0].shape.length;
     return [ctx.call('Concat', values as never, { axis: axis < 0 ? axis + rank : axis })];
+  },
+  // dy split back into the inputs' extents along the axis: static sizes where known, else shape(x)[axis].
+  grad: (op, [dy]) => {
+    const values = op.inputs.slice(0, -1);
+    const axisT = op.inputs[values.length];
+    const a = scalarValue(axisT);
+    const sizes = values.map((v) => {
+      const s = v.staticShape;
+      const d = a !== null && s !== null ? s[a < 0 ? a + s.length : a] : null;
+      return d ?? gather(shapeOf(v), floormod(axisT, rank(v)));
+    });
+    return [...split(dy!, sizes, { axis: axisT, num: values.length }), null];
   },
 });
 

@@ -2,6 +2,8 @@
 import type { Tensor } from '../../graph/tensor.ts';
 import { toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
+import { reshape } from './reshape.ts';
+import { shape as shapeOf } from './shape.ts';
 import { intArg, opScope, readInts, scalarValue, type NameOpt } from './util.ts';
 
 export const ExpandDims = defineOp({
@@ -27,6 +29,7 @@ export const ExpandDims = defineOp({
     shape.splice(axis < 0 ? axis + r : axis, 0, 1);
     return [ctx.call('Reshape', { x }, { shape })];
   },
+  grad: (op, [dy]) => [reshape(dy!, shapeOf(op.inputs[0])), null],
 });
 
 /** tf.expand_dims(input, axis) (TF1's deprecated `dim` keyword also accepted). */

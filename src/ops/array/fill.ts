@@ -3,6 +3,7 @@ import type { Tensor } from '../../graph/tensor.ts';
 import { computeDType } from '../../graph/dtypes.ts';
 import { toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
+import { reduce_sum } from '../math/sum.ts';
 import { intArg, opScope, readInts, runtimeError, shapeFromTensor, type NameOpt } from './util.ts';
 
 export const Fill = defineOp({
@@ -21,6 +22,8 @@ export const Fill = defineOp({
     const value = ctx.read(ctx.inputs[1])[0];
     return [ctx.call('Fill', {}, { shape: dims, value, dtype: computeDType(ctx.op.outputs[0].dtype) })];
   },
+  // Every element is the value: it gets the sum of dy (TF1's _FillGrad); none for the dims.
+  grad: (_op, [dy]) => [null, reduce_sum(dy!)],
 });
 
 /** tf.fill(dims, value): dims a JS array or int32 vector tensor; value's dtype is the result's. */

@@ -3,6 +3,7 @@ import { isInteger } from '../../graph/dtypes.ts';
 import type { Tensor } from '../../graph/tensor.ts';
 import { toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
+import { gatherGrad } from './gather_grad.ts';
 import { checkAxis, intArg, opScope, readInts, scalarValue, type NameOpt } from './util.ts';
 
 export const GatherV2 = defineOp({
@@ -32,6 +33,7 @@ export const GatherV2 = defineOp({
     }
     return [ctx.call('GatherV2', { x, indices }, { axis, batchDims: 0 })];
   },
+  grad: (op, [dy]) => gatherGrad(op, dy!),
 });
 
 function unravel(i: number, shape: number[]): number[] {

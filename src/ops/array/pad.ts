@@ -2,6 +2,7 @@
 import type { Tensor } from '../../graph/tensor.ts';
 import { binaryOperands, toTensor } from '../convert.ts';
 import { defineOp, makeOp, type InferCtx, type KernelCtx } from '../registry.ts';
+import { mirrorPadGrad, padGrad } from './pad_grad.ts';
 import { intArg, opScope, partialValue, readInts, runtimeError, type NameOpt } from './util.ts';
 
 function inferPad(ctx: InferCtx) {
@@ -44,7 +45,7 @@ function padKernel(ctx: KernelCtx, value: number) {
   return [ctx.call('PadV2', { x }, { paddings: paddingsOf(ctx), constantValue: value })];
 }
 
-export const Pad = defineOp({ type: 'Pad', infer: inferPad, kernel: (ctx) => padKernel(ctx, 0) });
+export const Pad = defineOp({ type: 'Pad', infer: inferPad, kernel: (ctx) => padKernel(ctx, 0), grad: (op, [dy]) => padGrad(op, dy!) });
 
 export const PadV2 = defineOp({
   type: 'PadV2',
@@ -53,6 +54,7 @@ export const PadV2 = defineOp({
     return inferPad(ctx);
   },
   kernel: (ctx) => padKernel(ctx, ctx.read(ctx.inputs[2])[0]),
+  grad: (op, [dy]) => padGrad(op, dy!),
 });
 
 export const MirrorPad = defineOp({
@@ -64,6 +66,7 @@ export const MirrorPad = defineOp({
     const mode = (ctx.attrs.mode as string).toLowerCase();
     return [ctx.call('MirrorPad', { x }, { paddings: paddingsOf(ctx), mode })];
   },
+  grad: (op, [dy]) => mirrorPadGrad(op, dy!),
 });
 
 /** tf.pad(tensor, paddings, {mode='CONSTANT', constant_values=0}): Pad, PadV2 (non-zero value) or MirrorPad. */

@@ -3,6 +3,7 @@ import type { Dim } from '../../graph/shape.ts';
 import type { Tensor } from '../../graph/tensor.ts';
 import { toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
+import { shape as shapeOf } from './shape.ts';
 import { intArg, opScope, partialValue, runtimeError, readInts, type NameOpt } from './util.ts';
 
 const fmt = (v: (number | null)[]) => `[${v.map((d) => (d === null || d < 0 ? '?' : d)).join(',')}]`;
@@ -51,6 +52,8 @@ export const Reshape = defineOp({
     }
     return [ctx.call('Reshape', { x }, { shape })];
   },
+  // Same elements, so the gradient is dy reshaped back to the input's shape; none for the shape.
+  grad: (op, [dy]) => [reshape(dy!, shapeOf(op.inputs[0])), null],
 });
 
 /** tf.reshape(tensor, shape): shape is a JS array (one -1 allowed) or an int32 tensor. */

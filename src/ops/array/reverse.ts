@@ -29,6 +29,8 @@ export const ReverseV2 = defineOp({
     if (dims.length === 0 || x.shape.length === 0) return [ctx.keep(x)];
     return [boolSafe(ctx, [x], ([v]) => ctx.call('Reverse', { x: v }, { dims }))];
   },
+  // Reversal is its own inverse.
+  grad: (op, [dy]) => [reverse(dy!, op.inputs[1]), null],
 });
 
 /** tf.reverse(tensor, axis): axis a list of dims (or an int32 vector tensor). */

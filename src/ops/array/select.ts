@@ -4,6 +4,7 @@ import type { Tensor } from '../../graph/tensor.ts';
 import { binaryOperands, isTensorValue, toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
 import { boolSafe, runtimeError } from './util.ts';
+import { zeros_like } from './zeros_like.ts';
 
 const fmt = (s: Dim[]) => `[${s.map((d) => d ?? '?').join(',')}]`;
 
@@ -50,6 +51,12 @@ export const Select = defineOp({
       cond = ctx.call('Tile', { x: col }, { reps: [1, ...x.shape.slice(1)] });
     }
     return [boolSafe(ctx, [x, y], ([t, e]) => ctx.call('Select', { condition: cond, t, e }))];
+  },
+  // dy flows to the branch each element was taken from; none for the condition.
+  grad: (op, [dy]) => {
+    const [c] = op.inputs;
+    const z = zeros_like(dy!);
+    return [null, select(c, dy!, z), select(c, z, dy!)];
   },
 });
 

@@ -3,6 +3,12 @@ import type { Dim } from '../../graph/shape.ts';
 import type { Tensor } from '../../graph/tensor.ts';
 import { toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
+import { sub } from '../math/sub.ts';
+import { constValue, staticDims } from './grad_util.ts';
+import { pad } from './pad.ts';
+import { shape as shapeOf } from './shape.ts';
+import { stack } from './stack.ts';
+import { transpose } from './transpose.ts';
 import { intArg, opScope, partialValue, readInts, runtimeError, type NameOpt } from './util.ts';
 
 export const Slice = defineOp({
@@ -45,6 +51,16 @@ export const Slice = defineOp({
       return [ctx.write(x.dtype === 'float32' ? new Float32Array(0) : x.dtype === 'int32' ? new Int32Array(0) : new Uint8Array(0), size, x.dtype)];
     }
     return [ctx.call('Slice', { x }, { begin, size })];
+  },
+  // TF1's _SliceGrad: dy zero-padded by begin before and by (input − output − begin) after each dim.
+  grad: (op, [dy]) => {
+    const [x, bT] = op.inputs;
+    const b = constValue(bT);
+    const d = staticDims(x);
+    const o = staticDims(op.outputs[0]);
+    if (b !== null && d !== null && o !== null) return [pad(dy!, d.map((n, i) => [b[i], n - o[i] - b[i]])), null, null];
+    const after = sub(sub(shapeOf(x, { out_type: bT.dtype }), shapeOf(op.outputs[0], { out_type: bT.dtype })), bT);
+    return [pad(dy!, transpose(stack([bT, after]))), null, null];
   },
 });
 

@@ -3,6 +3,8 @@ import type { Dim } from '../../graph/shape.ts';
 import type { Tensor } from '../../graph/tensor.ts';
 import { isTensorValue, toTensor } from '../convert.ts';
 import { defineOp, makeOp, type InferCtx } from '../registry.ts';
+import { concat } from './concat.ts';
+import { orZeros } from './grad_util.ts';
 import { checkAxis, intArg, opScope, partialValue, readInts, scalarValue, type NameOpt } from './util.ts';
 
 function splitShapes(ctx: InferCtx, x: Tensor, axisT: Tensor, sizes: (Dim | -1)[] | null, n: number) {
@@ -45,6 +47,8 @@ export const Split = defineOp({
     }
     return ctx.callMulti('SplitV', { x }, { numOrSizeSplits: n, axis });
   },
+  // The pieces' gradients concatenated back (zeros for pieces that got none); none for the axis.
+  grad: (op, grads) => [null, concat(grads.map((g, i) => orZeros(g, op.outputs[i])), op.inputs[0])],
 });
 
 export const SplitV = defineOp({
@@ -63,6 +67,7 @@ export const SplitV = defineOp({
     }
     return ctx.callMulti('SplitV', { x }, { numOrSizeSplits: sizes, axis });
   },
+  grad: (op, grads) => [concat(grads.map((g, i) => orZeros(g, op.outputs[i])), op.inputs[2]), null, null],
 });
 
 /** tf.split(value, num_or_size_splits, {axis=0, num}): a number gives Split, a list or vector tensor gives SplitV. */

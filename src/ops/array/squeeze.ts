@@ -3,6 +3,8 @@ import type { Dim } from '../../graph/shape.ts';
 import type { Tensor } from '../../graph/tensor.ts';
 import { toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
+import { reshape } from './reshape.ts';
+import { shape as shapeOf } from './shape.ts';
 import { runtimeError, type NameOpt } from './util.ts';
 
 export const Squeeze = defineOp({
@@ -38,6 +40,7 @@ export const Squeeze = defineOp({
     const shape = dims.length ? x.shape.filter((_, i) => !dims.includes(i)) : x.shape.filter((d) => d !== 1);
     return [ctx.call('Reshape', { x }, { shape })];
   },
+  grad: (op, [dy]) => [reshape(dy!, shapeOf(op.inputs[0]))],
 });
 
 /** tf.squeeze(input, {axis}) — axis a number or list (TF1's `squeeze_dims` keyword also accepted). */

@@ -5,6 +5,7 @@ import { constant } from '../constant.ts';
 import { isTensorValue, toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
 import { opScope, type NameOpt } from './util.ts';
+import { unstack } from './unstack.ts';
 
 export const Pack = defineOp({
   type: 'Pack',
@@ -40,6 +41,8 @@ export const Pack = defineOp({
     const axis = ctx.attrs.axis as number;
     return [ctx.call('Pack', ctx.inputs as never, { axis: axis < 0 ? axis + r : axis })];
   },
+  // Each input gets its slice of dy along the packed axis.
+  grad: (op, [dy]) => unstack(dy!, { num: op.inputs.length, axis: op.attrs.axis as number }),
 });
 
 /** tf.stack(values, {axis=0}): a list of JS constants with axis 0 becomes one Const (as TF1). */

@@ -6,6 +6,7 @@ import { defineOp, makeOp, type KernelCtx } from '../registry.ts';
 import { denseSlice, type SliceMasks } from './strided_slice_spec.ts';
 import { intArg, opScope, partialValue, readInts, runtimeError, type NameOpt } from './util.ts';
 import { ones_like } from './ones_like.ts';
+import { stridedSliceGrad } from './strided_slice_grad.ts';
 
 const masksOf = (a: Record<string, unknown>): SliceMasks => ({
   begin_mask: (a.begin_mask as number) ?? 0, end_mask: (a.end_mask as number) ?? 0, ellipsis_mask: (a.ellipsis_mask as number) ?? 0,
@@ -39,6 +40,7 @@ export const StridedSlice = defineOp({
     if (sizes.some((d) => d === 0)) return [ctx.write(emptyOf(x.dtype), final, x.dtype)];
     return [stridedSliceDense(ctx, x, spec.begin as number[], spec.strides, sizes, final)];
   },
+  grad: (op, [dy]) => stridedSliceGrad(op, dy!),
 });
 
 function emptyOf(dtype: string) {

@@ -2,6 +2,14 @@
 import type { Tensor } from '../../graph/tensor.ts';
 import { toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
+import { reduce_sum } from '../math/sum.ts';
+import { constValue, staticDims } from './grad_util.ts';
+import { range } from './range.ts';
+import { reshape } from './reshape.ts';
+import { shape as shapeOf } from './shape.ts';
+import { size } from './size.ts';
+import { stack } from './stack.ts';
+import { transpose } from './transpose.ts';
 import { intArg, opScope, partialValue, readInts, type NameOpt } from './util.ts';
 
 export const Tile = defineOp({
@@ -26,6 +34,18 @@ export const Tile = defineOp({
     const reps = readInts(ctx, 1);
     if (x.shape.length === 0) return [ctx.keep(x)];
     return [ctx.call('Tile', { x }, { reps })];
+  },
+  // TF1's _TileGrad: view dy as [m0, d0, m1, d1, ...] and sum over the repeat axes 0, 2, 4, ...
+  grad: (op, [dy]) => {
+    const [x, mT] = op.inputs;
+    const m = constValue(mT);
+    const d = staticDims(x);
+    if (m !== null && d !== null) {
+      const split = d.flatMap((n, i) => [m[i], n]);
+      return [reduce_sum(reshape(dy!, split), d.map((_, i) => 2 * i)), null];
+    }
+    const split = reshape(transpose(stack([mT, shapeOf(x, { out_type: mT.dtype })])), [-1]);
+    return [reduce_sum(reshape(dy!, split), range(0, size(split), 2)), null];
   },
 });
 

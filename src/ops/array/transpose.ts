@@ -3,6 +3,8 @@ import type { Tensor } from '../../graph/tensor.ts';
 import { constant } from '../constant.ts';
 import { toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
+import { invert_permutation } from './invert_permutation.ts';
+import { constValue } from './grad_util.ts';
 import { boolSafe, intArg, opScope, partialValue, readInts, type NameOpt } from './util.ts';
 
 export const Transpose = defineOp({
@@ -29,6 +31,14 @@ export const Transpose = defineOp({
     const x = ctx.inputs[0];
     const perm = readInts(ctx, 1).map((p) => (p < 0 ? p + x.shape.length : p));
     return [boolSafe(ctx, [x], ([v]) => ctx.call('Transpose', { x: v }, { perm }))];
+  },
+  // Transposing back with the inverse perm (static for a Const perm, else InvertPermutation at run time).
+  grad: (op, [dy]) => {
+    const p = constValue(op.inputs[1]);
+    if (p === null) return [transpose(dy!, invert_permutation(op.inputs[1])), null];
+    const inv = new Array<number>(p.length);
+    p.forEach((v, i) => { inv[v < 0 ? v + p.length : v] = i; });
+    return [transpose(dy!, inv), null];
   },
 });
 

@@ -4,6 +4,8 @@ import type { Tensor } from '../../graph/tensor.ts';
 import { toTensor } from '../convert.ts';
 import { defineOp, makeOp } from '../registry.ts';
 import type { NameOpt } from './util.ts';
+import { stack } from './stack.ts';
+import { orZeros } from './grad_util.ts';
 
 export const Unpack = defineOp({
   type: 'Unpack',
@@ -31,6 +33,8 @@ export const Unpack = defineOp({
     // Each output must own its buffer: tfjs's Unpack returns slices sharing nothing, one per output.
     return ctx.callMulti('Unpack', { value: x }, { axis });
   },
+  // The output gradients stacked back along the axis (zeros for outputs that got none).
+  grad: (op, grads) => [stack(grads.map((g, i) => orZeros(g, op.outputs[i])), { axis: op.attrs.axis as number })],
 });
 
 /** tf.unstack(value, {num, axis=0}) → Tensor[]; num is inferred from the static shape when omitted. */

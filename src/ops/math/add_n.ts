@@ -5,6 +5,7 @@ import { toTensor } from '../convert.ts';
 import { identity } from '../state/identity.ts';
 import { checkDType, NUMBERS, opFrom, type NameOpt } from './elementwise.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 
 /** TF1's Merge of the input shapes: ranks and known dims must agree. */
@@ -38,6 +39,8 @@ export const AddN = defineOp({
     return [{ dtype: types[0], shape: mergeAll(ctx) }];
   },
   kernel: (ctx) => [ctx.call('AddN', ctx.inputs as unknown as Record<string, TensorInfo>)],
+  // Every summand gets dy.
+  grad: (op, [dy]) => op.inputs.map(() => dy),
 });
 
 /** tf.add_n(inputs): one input is returned as is (an Identity when named), as TF1 does. */

@@ -1,6 +1,6 @@
 // Cast (tf.cast, tf.to_float, tf.to_int32, tf.to_int64, tf.to_double): float→int truncates toward zero; x→bool is x ≠ 0.
 import { defineOp, makeOp } from '../registry.ts';
-import { asDType, computeDType, type DType } from '../../graph/dtypes.ts';
+import { asDType, computeDType, isFloating, type DType } from '../../graph/dtypes.ts';
 import { Tensor } from '../../graph/tensor.ts';
 import { isTensorValue, toTensor } from '../convert.ts';
 import { scalarLike, withOperands, type NameOpt } from './elementwise.ts';
@@ -15,6 +15,12 @@ export const Cast = defineOp({
     // wasm's Cast to bool copies the bytes; x ≠ 0 is right on every backend.
     if (to === 'bool') return [ctx.call('NotEqual', { a: x, b: scalarLike(ctx, 0, x) })];
     return [ctx.call('Cast', { x }, { dtype: to })];
+  },
+  // Float to float passes dy back (cast to the source dtype); to or from int/bool there is no gradient.
+  grad: (op, [dy]) => {
+    const src = op.inputs[0].dtype;
+    if (!dy || !isFloating(src) || !isFloating(op.attrs.DstT as DType)) return [null];
+    return [dy.dtype === src ? dy : castTo(dy, src)];
   },
 });
 

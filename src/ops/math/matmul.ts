@@ -3,6 +3,7 @@ import { defineOp, makeOp, type InferCtx, type KernelCtx } from '../registry.ts'
 import { broadcastShapes, formatDims, type Dim } from '../../graph/shape.ts';
 import { dryInfer, withOperands } from './elementwise.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { matmulGrad } from './matmul_grad.ts';
 
 function inferMatMul(ctx: InferCtx) {
   const [a, b] = ctx.inputs;
@@ -30,23 +31,46 @@ function inferMatMul(ctx: InferCtx) {
 /** tfjs's BatchMatMul; wasm's takes only float32, so integers go through float32 (exact below 2^24). */
 function matmulKernel(ctx: KernelCtx) {
   const attrs = { transposeA: !!ctx.attrs.transpose_a, transposeB: !!ctx.attrs.transpose_b };
-  const [a, b] = ctx.inputs;
+  const [a, b] = broadcastBatch(ctx);
   if (a.dtype === 'float32') return [ctx.call('BatchMatMul', { a, b }, attrs)];
   const fa = ctx.call('Cast', { x: a }, { dtype: 'float32' });
   const fb = ctx.call('Cast', { x: b }, { dtype: 'float32' });
   return [ctx.call('Cast', { x: ctx.call('BatchMatMul', { a: fa, b: fb }, attrs) }, { dtype: 'int32' })];
 }
 
+/**
+ * tfjs flattens batch dims and indexes them modulo each operand's batch size, which is right only when the
+ * batch shapes are equal or one has a single batch; otherwise both are tiled to the broadcast batch shape.
+ */
+function broadcastBatch(ctx: KernelCtx) {
+  const [a, b] = ctx.inputs;
+  const ba = a.shape.slice(0, -2);
+  const bb = b.shape.slice(0, -2);
+  const prod = (s: number[]) => s.reduce((x, y) => x * y, 1);
+  if (prod(ba) === 1 || prod(bb) === 1 || (ba.length === bb.length && ba.every((d, i) => d === bb[i]))) return [a, b];
+  const n = Math.max(ba.length, bb.length);
+  const pad = (s: number[]) => [...Array(n - s.length).fill(1), ...s];
+  const [pa, pb] = [pad(ba), pad(bb)];
+  const out = pa.map((d, i) => Math.max(d, pb[i]));
+  const expand = (t: typeof a, p: number[]) => {
+    const r = ctx.call('Reshape', { x: t }, { shape: [...p, ...t.shape.slice(-2)] });
+    return ctx.call('Tile', { x: r }, { reps: [...out.map((d, i) => d / p[i]), 1, 1] });
+  };
+  return [expand(a, pa), expand(b, pb)];
+}
+
 export const MatMul = defineOp({
   type: 'MatMul',
   infer: inferMatMul,
   kernel: matmulKernel,
+  grad: matmulGrad,
 });
 
 export const BatchMatMulV2 = defineOp({
   type: 'BatchMatMulV2',
   infer: (ctx) => inferMatMul(ctx),
   kernel: matmulKernel,
+  grad: matmulGrad,
 });
 
 export interface MatMulOptions { transpose_a?: boolean; transpose_b?: boolean; adjoint_a?: boolean; adjoint_b?: boolean; name?: string }

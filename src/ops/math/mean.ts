@@ -3,6 +3,10 @@ import { defineOp } from '../registry.ts';
 import { NUMBERS, scalarLike, truncDiv } from './elementwise.ts';
 import { inferReduction, reduce, reduceKernel, reductionAxes, type ReduceOptions } from './reduction.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { keptDims, reductionCount, spreadTo } from './grad_util.ts';
+import { size } from '../array/size.ts';
+import { cast } from './cast.ts';
+import { realdiv } from './realdiv.ts';
 
 const floatMean = reduceKernel('Mean');
 
@@ -17,6 +21,13 @@ export const Mean = defineOp({
     const count = axes.reduce((n, a) => n * x.shape[a], 1);
     const sum = ctx.call('Sum', { x }, { axis: axes, keepDims: !!ctx.attrs.keep_dims });
     return [truncDiv(ctx, sum, scalarLike(ctx, count, sum))];
+  },
+  // Sum's gradient divided by the number of elements averaged into each output.
+  grad: (op, [dy]) => {
+    if (!dy) return [null, null];
+    const x = op.inputs[0];
+    const n = reductionCount(op, (t) => size(t), (t) => cast(t, x.dtype), (a, b) => realdiv(a, b));
+    return [realdiv(spreadTo(keptDims(op, dy), x), n as Tensor), null];
   },
 });
 

@@ -3,11 +3,13 @@ import { defineOp } from '../registry.ts';
 import { NUMBERS } from './elementwise.ts';
 import { inferReduction, reduce, reduceKernel, type ReduceOptions } from './reduction.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { minOrMaxGrad } from './grad_util.ts';
 
 export const Min = defineOp({
   type: 'Min',
   infer: (ctx) => inferReduction(ctx, NUMBERS),
   kernel: reduceKernel('Min', 'axis'),
+  grad: minOrMaxGrad,
 });
 
 export function reduce_min(input_tensor: unknown, axis?: unknown, opts?: ReduceOptions): Tensor {

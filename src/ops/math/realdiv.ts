@@ -4,11 +4,21 @@ import { binary, binaryKernel, dryInfer, FLOATS, inferBinary, standIn, tentative
 import { castTo } from './cast.ts';
 import type { DType } from '../../graph/dtypes.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { unbroadcast } from '../../autodiff/helpers.ts';
+import { multiply } from './mul.ts';
+import { negative } from './neg.ts';
 
 export const RealDiv = defineOp({
   type: 'RealDiv',
   infer: (ctx) => inferBinary(ctx, undefined, FLOATS),
   kernel: binaryKernel('RealDiv'),
+  // TF1: (dy / y, dy · (−x / y) / y), each summed back over its broadcast axes.
+  grad: (op, [dy]) => {
+    if (!dy) return [null, null];
+    const [x, y] = op.inputs;
+    const gy = multiply(dy, binary('RealDiv', binary('RealDiv', negative(x), y, undefined), y, undefined));
+    return [unbroadcast(binary('RealDiv', dy, y, undefined), x, y)[0], unbroadcast(gy, x, y)[1]];
+  },
 });
 
 /** TF1's _TRUEDIV_TABLE: small ints → float32, wide ints → float64, floats unchanged. */

@@ -2,6 +2,8 @@
 import { defineOp } from '../registry.ts';
 import { FLOAT_INT, inferUnary, scalarLike, truncDiv, unary, type NameOpt } from './elementwise.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { multiply } from './mul.ts';
+import { negative } from './neg.ts';
 
 export const Reciprocal = defineOp({
   type: 'Reciprocal',
@@ -11,6 +13,8 @@ export const Reciprocal = defineOp({
     if (x.dtype === 'float32') return [ctx.call('Reciprocal', { x })];
     return [truncDiv(ctx, scalarLike(ctx, 1, x), x)];
   },
+  // TF1's ReciprocalGrad: −dy·y², from the output.
+  grad: (op, [dy]) => [dy ? multiply(negative(dy), multiply(op.outputs[0], op.outputs[0])) : null],
 });
 
 export function reciprocal(x: unknown, opts: NameOpt = {}): Tensor {

@@ -5,6 +5,7 @@ import type { Tensor } from '../../graph/tensor.ts';
 
 export const Sign = defineOp({
   type: 'Sign',
+  nondiff: true, // piecewise constant (TF1's gradient is zeros)
   infer: (ctx) => inferUnary(ctx, FLOAT_INT),
   kernel: unaryKernel('Sign'),
 });

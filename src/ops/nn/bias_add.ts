@@ -3,6 +3,9 @@ import { defineOp, makeOp } from '../registry.ts';
 import { toTensor } from '../convert.ts';
 import { checkDType, isReal, nameScope, type NameOpt } from './helpers.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { reduce_sum } from '../math/api.ts';
+import { concat, reshape, shape } from '../array/api.ts';
+import { constant } from '../constant.ts';
 
 export const BiasAdd = defineOp({
   type: 'BiasAdd',
@@ -23,6 +26,8 @@ export const BiasAdd = defineOp({
     return [{ dtype: value.dtype, shape: [...vs.slice(0, -1), last ?? b] }];
   },
   kernel: (ctx) => [ctx.call('Add', { a: ctx.inputs[0], b: ctx.inputs[1] })],
+  // TF1's _BiasAddGrad: dy for value; dy summed over every axis but the last (BiasAddGrad) for bias.
+  grad: (op, [dy]) => [dy!, biasGrad(dy!, op.inputs[1])],
 });
 
 export interface BiasAddOptions extends NameOpt { data_format?: string | null }
@@ -37,4 +42,11 @@ export function bias_add(value: unknown, bias: unknown, opts: BiasAddOptions = {
     const b = toTensor(bias, { dtype: v.dtype, name: 'bias' });
     return makeOp('BiasAdd', [v, b], {}, { name: scope }).outputs[0];
   });
+}
+
+/** Σ of dy over all axes but the last: static axes when the rank is known, else over rows of [-1, C]. */
+function biasGrad(dy: Tensor, bias: Tensor): Tensor {
+  const s = dy.staticShape;
+  if (s !== null) return reduce_sum(dy, s.slice(0, -1).map((_, i) => i));
+  return reduce_sum(reshape(dy, concat([constant([-1], { dtype: 'int32' }), shape(bias)], 0)), 0);
 }

@@ -4,6 +4,7 @@ import { unary } from '../math/elementwise.ts';
 import { checkDType, scalar, type NameOpt } from './helpers.ts';
 import { isFloating } from '../../graph/dtypes.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { multiply } from '../math/api.ts';
 
 export const L2Loss = defineOp({
   type: 'L2Loss',
@@ -18,6 +19,8 @@ export const L2Loss = defineOp({
     const total = rank === 0 ? sq : ctx.call('Sum', { x: sq }, { axis: [...Array(rank).keys()], keepDims: false });
     return [ctx.call('Multiply', { a: total, b: scalar(ctx, 0.5) })];
   },
+  // d(Σ t²/2)/dt = t, scaled by the scalar dy.
+  grad: (op, [dy]) => [multiply(op.inputs[0], dy!)],
 });
 
 export function l2_loss(t: unknown, opts: NameOpt = {}): Tensor {

@@ -5,6 +5,8 @@ import { cast } from '../math/api.ts';
 import { isInteger } from '../../graph/dtypes.ts';
 import { inferFloatUnary, nameScope } from './helpers.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { greater, multiply } from '../math/api.ts';
+import { where } from '../array/api.ts';
 
 export const LeakyRelu = defineOp({
   type: 'LeakyRelu',
@@ -15,6 +17,8 @@ export const LeakyRelu = defineOp({
     return inferFloatUnary(ctx);
   },
   kernel: (ctx) => [ctx.call('LeakyRelu', { x: ctx.inputs[0] }, { alpha: ctx.attrs.alpha })],
+  // TF's LeakyReluGrad: dy where x > 0, alpha · dy elsewhere.
+  grad: (op, [dy]) => [where(greater(op.inputs[0], 0), dy!, multiply(dy!, op.attrs.alpha as number))],
 });
 
 export interface LeakyReluOptions { alpha?: number; name?: string }

@@ -4,6 +4,7 @@ import { toTensor } from '../convert.ts';
 import { logSoftmaxParts, runtimeAxis } from './helpers.ts';
 import { inferSoftmax, softmaxAxis, type SoftmaxOptions } from './softmax.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { exp, multiply, reduce_sum, sub } from '../math/api.ts';
 
 export const LogSoftmax = defineOp({
   type: 'LogSoftmax',
@@ -11,6 +12,11 @@ export const LogSoftmax = defineOp({
   kernel: (ctx) => {
     const x = ctx.inputs[0];
     return [logSoftmaxParts(ctx, x, runtimeAxis(ctx.attrs.axis as number, x.shape.length, ctx.op)).logp];
+  },
+  // TF1's _LogSoftmaxGrad: dy − Σ dy · softmax, with softmax = e^y.
+  grad: (op, [dy]) => {
+    const axis = op.attrs.axis as number;
+    return [sub(dy!, multiply(reduce_sum(dy!, axis, { keepdims: true }), exp(op.outputs[0])))];
   },
 });
 

@@ -4,6 +4,7 @@ import { toTensor } from '../convert.ts';
 import { checkDType, logSoftmaxParts, runtimeAxis } from './helpers.ts';
 import { isFloating } from '../../graph/dtypes.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { softmaxVJP } from './grad_helpers.ts';
 
 /** Shared by Softmax and LogSoftmax: floats, rank ≥ 1, axis within the rank (TF1's texts). */
 export function inferSoftmax(ctx: InferCtx) {
@@ -27,6 +28,8 @@ export const Softmax = defineOp({
     const p = logSoftmaxParts(ctx, x, axis);
     return [ctx.call('RealDiv', { a: p.exp, b: p.sum })];
   },
+  // TF1's _SoftmaxGrad: (dy − Σ dy·y) · y along the op's axis.
+  grad: (op, [dy]) => [softmaxVJP(dy!, op.outputs[0], op.attrs.axis as number)],
 });
 
 export interface SoftmaxOptions { axis?: number | null; dim?: number | null; name?: string }

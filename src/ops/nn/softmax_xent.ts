@@ -5,6 +5,10 @@ import { isFloating } from '../../graph/dtypes.ts';
 import { checkDType, ensureXentArgs, logSoftmaxParts, nameScope, runtimeAxis, xentOutputs } from './helpers.ts';
 import { stop_gradient } from './stop_gradient.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { multiply, negative, sub } from '../math/api.ts';
+import { expand_dims } from '../array/api.ts';
+import { log_softmax } from './log_softmax.ts';
+import { xentLogitsGrad } from './grad_helpers.ts';
 
 /**
  * Inputs (features = logits, labels) of the same shape and dtype; classes along attr `axis` (TF's op always
@@ -38,6 +42,16 @@ export const SoftmaxCrossEntropyWithLogits = defineOp({
     const [logits, labels] = ctx.inputs;
     const axis = runtimeAxis(ctx.attrs.axis as number, logits.shape.length, ctx.op);
     return xentOutputs(ctx, labels, logSoftmaxParts(ctx, logits, axis), axis);
+  },
+  // TF1's _SoftmaxCrossEntropyWithLogitsGrad; labels (the v2 form) get dloss · −log_softmax, and −dbackprop
+  // when backprop is itself differentiated (backprop = softmax − labels; TF1 leaves that term out).
+  grad: (op, [dloss, dback]) => {
+    const logits = op.inputs[0];
+    const axis = op.attrs.axis as number;
+    const dlogits = xentLogitsGrad(logits, op.outputs[1], dloss, dback, axis);
+    let dlabels = dloss === null ? null : multiply(expand_dims(dloss, axis), negative(log_softmax(logits, { axis })));
+    if (dback !== null) dlabels = dlabels === null ? negative(dback) : sub(dlabels, dback);
+    return [dlogits, dlabels];
   },
 });
 

@@ -3,6 +3,8 @@ import { defineOp } from '../registry.ts';
 import { unary } from '../math/elementwise.ts';
 import { inferFloatUnary, type NameOpt } from './helpers.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { multiply } from '../math/api.ts';
+import { sigmoid } from './sigmoid.ts';
 
 export const Softplus = defineOp({
   type: 'Softplus',
@@ -13,6 +15,8 @@ export const Softplus = defineOp({
     const tail = ctx.call('Log1p', { x: ctx.call('Exp', { x: negAbs }) });
     return [ctx.call('Add', { a: ctx.call('Relu', { x }), b: tail })];
   },
+  // TF's SoftplusGrad: dy · sigmoid(x).
+  grad: (op, [dy]) => [multiply(dy!, sigmoid(op.inputs[0]))],
 });
 
 export function softplus(features: unknown, opts: NameOpt = {}): Tensor {

@@ -3,6 +3,7 @@ import { defineOp } from '../registry.ts';
 import { unary } from '../math/elementwise.ts';
 import { inferFloatUnary, scalar, type NameOpt } from './helpers.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { abs, add, realdiv, square } from '../math/api.ts';
 
 export const Softsign = defineOp({
   type: 'Softsign',
@@ -12,6 +13,8 @@ export const Softsign = defineOp({
     const denom = ctx.call('Add', { a: ctx.call('Abs', { x }), b: scalar(ctx, 1) });
     return [ctx.call('RealDiv', { a: x, b: denom })];
   },
+  // TF's SoftsignGrad: dy / (1 + |x|)².
+  grad: (op, [dy]) => [realdiv(dy!, square(add(abs(op.inputs[0]), 1)))],
 });
 
 export function softsign(features: unknown, opts: NameOpt = {}): Tensor {

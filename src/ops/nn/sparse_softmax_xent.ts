@@ -5,6 +5,7 @@ import { formatShape } from '../../graph/shape.ts';
 import { isFloating } from '../../graph/dtypes.ts';
 import { checkDType, ensureXentArgs, logSoftmaxParts, nameScope, pyFail, xentOutputs } from './helpers.ts';
 import type { Tensor } from '../../graph/tensor.ts';
+import { xentLogitsGrad } from './grad_helpers.ts';
 
 /** Inputs (features = logits [..., C], labels int [...]); loss = logsumexp(logits) − logits[label]. */
 export const SparseSoftmaxCrossEntropyWithLogits = defineOp({
@@ -42,6 +43,9 @@ export const SparseSoftmaxCrossEntropyWithLogits = defineOp({
     const onehot = ctx.write(hot, [...logits.shape], 'float32');
     return xentOutputs(ctx, onehot, logSoftmaxParts(ctx, logits, axis), axis);
   },
+  // As the dense form, for logits only (integer labels get none). TF1 wraps backprop in PreventGradient;
+  // here the second-order term (softmax Jacobian of backprop's gradient) is built instead.
+  grad: (op, [dloss, dback]) => [xentLogitsGrad(op.inputs[0], op.outputs[1], dloss, dback, -1), null],
 });
 
 export interface SparseXentOptions { labels?: unknown; logits?: unknown; name?: string }

@@ -1,7 +1,7 @@
 // Shared pieces of the Apply* optimizer ops: inference, variable access and elementwise kernel arithmetic.
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { formatDims, shapesCompatible } from '../../graph/shape.ts';
-import type { InferCtx, KernelCtx, OutSpec } from '../registry.ts';
+import { defineOp, type InferCtx, type KernelCtx, type OpDef, type OutSpec } from '../registry.ts';
 
 /**
  * Inputs 0..nRefs-1 are the variable and its slots (by reference, same shape and dtype); the rest are scalars
@@ -44,4 +44,20 @@ export class Arith {
   read(i: number) { return this.ctx.state.readVariable(this.ctx.op.inputs[i].op); }
   /** Stores `value` into the variable behind ref input i. */
   store(i: number, value: TensorInfo) { this.ctx.state.writeVariable(this.ctx.op.inputs[i].op, this.ctx.keep(value)); }
+}
+
+/**
+ * An Apply* op: stateful, not differentiable, its first `nRefs` inputs (variable and slots) taken by reference;
+ * `update` computes and stores the new values and returns the variable's new value (the op's output).
+ */
+export function defineApply(type: string, nRefs: number, update: (a: Arith, inputs: readonly TensorInfo[], ctx: KernelCtx) => TensorInfo,
+                            gradIndex?: number): OpDef {
+  return defineOp({
+    type,
+    stateful: true,
+    nondiff: true,
+    refInputs: refInputs(nRefs),
+    infer: (ctx) => inferApply(ctx, nRefs, gradIndex),
+    kernel: (ctx) => [update(new Arith(ctx), ctx.inputs, ctx)],
+  });
 }

@@ -1,24 +1,15 @@
 // ApplyAdam: lr_t = lr·sqrt(1−β2^t)/(1−β1^t); m ← m + (g−m)(1−β1); v ← v + (g²−v)(1−β2); var ← var − lr_t·m/(sqrt(v)+ε).
-import { defineOp } from '../registry.ts';
-import { Arith, inferApply, refInputs } from './apply.ts';
+import { defineApply } from './apply.ts';
 
-export const ApplyAdam = defineOp({
-  type: 'ApplyAdam',
-  stateful: true,
-  nondiff: true,
-  refInputs: refInputs(3),
-  infer: (ctx) => inferApply(ctx, 3),
-  kernel: (ctx) => {
-    const a = new Arith(ctx);
-    const [, , , beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad] = ctx.inputs;
-    const one = a.scalar(1);
-    const lrT = a.div(a.mul(lr, a.sqrt(a.sub(one, beta2Power))), a.sub(one, beta1Power));
-    const m = a.add(a.read(1), a.mul(a.sub(grad, a.read(1)), a.sub(one, beta1)));
-    const v = a.add(a.read(2), a.mul(a.sub(a.square(grad), a.read(2)), a.sub(one, beta2)));
-    const w = a.sub(a.read(0), a.div(a.mul(lrT, m), a.add(a.sqrt(v), epsilon)));
-    a.store(1, m);
-    a.store(2, v);
-    a.store(0, w);
-    return [w];
-  },
+/** Inputs: var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad. */
+export const ApplyAdam = defineApply('ApplyAdam', 3, (a, [, , , beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad]) => {
+  const one = a.scalar(1);
+  const lrT = a.div(a.mul(lr, a.sqrt(a.sub(one, beta2Power))), a.sub(one, beta1Power));
+  const m = a.add(a.read(1), a.mul(a.sub(grad, a.read(1)), a.sub(one, beta1)));
+  const v = a.add(a.read(2), a.mul(a.sub(a.square(grad), a.read(2)), a.sub(one, beta2)));
+  const w = a.sub(a.read(0), a.div(a.mul(lrT, m), a.add(a.sqrt(v), epsilon)));
+  a.store(1, m);
+  a.store(2, v);
+  a.store(0, w);
+  return w;
 });

@@ -1,48 +1,30 @@
 // ApplyRMSProp and ApplyCenteredRMSProp: ms ← ms + (g²−ms)(1−ρ); mom ← μ·mom + lr·g/sqrt(ms [− mg²] + ε); var ← var − mom.
-import { defineOp } from '../registry.ts';
-import { Arith, inferApply, refInputs } from './apply.ts';
+import { defineApply } from './apply.ts';
 
-export const ApplyRMSProp = defineOp({
-  type: 'ApplyRMSProp',
-  stateful: true,
-  nondiff: true,
-  refInputs: refInputs(3),
-  infer: (ctx) => inferApply(ctx, 3),
-  kernel: (ctx) => {
-    const a = new Arith(ctx);
-    const [, , , lr, rho, momentum, epsilon, grad] = ctx.inputs;
-    const one = a.scalar(1);
-    const ms = a.add(a.read(1), a.mul(a.sub(a.square(grad), a.read(1)), a.sub(one, rho)));
-    const mom = a.add(a.mul(momentum, a.read(2)), a.div(a.mul(lr, grad), a.sqrt(a.add(ms, epsilon))));
-    const w = a.sub(a.read(0), mom);
-    a.store(1, ms);
-    a.store(2, mom);
-    a.store(0, w);
-    return [w];
-  },
+/** Inputs: var, ms, mom, lr, rho, momentum, epsilon, grad. */
+export const ApplyRMSProp = defineApply('ApplyRMSProp', 3, (a, [, , , lr, rho, momentum, epsilon, grad]) => {
+  const one = a.scalar(1);
+  const ms = a.add(a.read(1), a.mul(a.sub(a.square(grad), a.read(1)), a.sub(one, rho)));
+  const mom = a.add(a.mul(momentum, a.read(2)), a.div(a.mul(lr, grad), a.sqrt(a.add(ms, epsilon))));
+  const w = a.sub(a.read(0), mom);
+  a.store(1, ms);
+  a.store(2, mom);
+  a.store(0, w);
+  return w;
 });
 
 /** Inputs: var, mg, ms, mom, lr, rho, momentum, epsilon, grad (TF's order). */
-export const ApplyCenteredRMSProp = defineOp({
-  type: 'ApplyCenteredRMSProp',
-  stateful: true,
-  nondiff: true,
-  refInputs: refInputs(4),
-  infer: (ctx) => inferApply(ctx, 4),
-  kernel: (ctx) => {
-    const a = new Arith(ctx);
-    const [, , , , lr, rho, momentum, epsilon, grad] = ctx.inputs;
-    const one = a.scalar(1);
-    const decay = a.sub(one, rho);
-    const mg = a.add(a.read(1), a.mul(a.sub(grad, a.read(1)), decay));
-    const ms = a.add(a.read(2), a.mul(a.sub(a.square(grad), a.read(2)), decay));
-    const denom = a.sqrt(a.add(a.sub(ms, a.square(mg)), epsilon));
-    const mom = a.add(a.mul(momentum, a.read(3)), a.div(a.mul(lr, grad), denom));
-    const w = a.sub(a.read(0), mom);
-    a.store(1, mg);
-    a.store(2, ms);
-    a.store(3, mom);
-    a.store(0, w);
-    return [w];
-  },
+export const ApplyCenteredRMSProp = defineApply('ApplyCenteredRMSProp', 4, (a, [, , , , lr, rho, momentum, epsilon, grad]) => {
+  const one = a.scalar(1);
+  const decay = a.sub(one, rho);
+  const mg = a.add(a.read(1), a.mul(a.sub(grad, a.read(1)), decay));
+  const ms = a.add(a.read(2), a.mul(a.sub(a.square(grad), a.read(2)), decay));
+  const denom = a.sqrt(a.add(a.sub(ms, a.square(mg)), epsilon));
+  const mom = a.add(a.mul(momentum, a.read(3)), a.div(a.mul(lr, grad), denom));
+  const w = a.sub(a.read(0), mom);
+  a.store(1, mg);
+  a.store(2, ms);
+  a.store(3, mom);
+  a.store(0, w);
+  return w;
 });

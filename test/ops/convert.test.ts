@@ -1,0 +1,26 @@
+// Conversion of user values to tensors: TF1's autopacking of lists that contain tensors.
+import { test } from 'uvu';
+import * as tf from '../../src/index.ts';
+import { assertClose, fresh, run } from '../helpers.ts';
+
+test('a list of tensors auto-packs into a Pack op named packed', () => {
+  fresh(() => {
+    const a = tf.constant(1);
+    const b = tf.constant(3);
+    const m = tf.reduce_mean([a, b]);
+    const packed = tf.get_default_graph().get_operation_by_name('packed');
+    if (packed.type !== 'Pack') throw new Error(`packed is ${packed.type}`);
+    assertClose(run(m), 2);
+  });
+});
+
+test('nested lists mixing tensors and numbers auto-pack with the tensors dtype', () => {
+  fresh(() => {
+    const a = tf.constant([1, 2], { dtype: 'int32' });
+    const t = tf.convert_to_tensor([[a], [[3, 4]]]);
+    if (t.dtype !== 'int32') throw new Error(`dtype ${t.dtype}`);
+    assertClose(run(t), [[[1, 2]], [[3, 4]]]);
+  });
+});
+
+test.run();
