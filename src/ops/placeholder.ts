@@ -2,6 +2,7 @@
 import { asDType, type DType } from '../graph/dtypes.ts';
 import { asShape, formatDims, shapesCompatible, type Shape } from '../graph/shape.ts';
 import type { Tensor } from '../graph/tensor.ts';
+import type { Operation } from '../graph/graph.ts';
 import { tfDTypeName } from '../graph/dtypes.ts';
 import { toTensor } from './convert.ts';
 import { defineOp, makeOp } from './registry.ts';
@@ -10,12 +11,18 @@ export const Placeholder = defineOp({
   type: 'Placeholder',
   nondiff: true,
   infer: (ctx) => [{ dtype: ctx.attrs.dtype as DType, shape: ctx.attrs.shape as Shape }],
+  // Sessions refuse a missing feed before running (the plan lists unfed placeholders); this is the last guard.
   kernel: (ctx) => {
-    const shape = ctx.attrs.shape as Shape;
-    const shapePart = shape === null ? '' : ` and shape ${formatDims(shape)}`;
-    throw new Error(`InvalidArgumentError: You must feed a value for placeholder tensor '${ctx.op.name}' with dtype ${tfDTypeName(ctx.attrs.dtype as DType)}${shapePart}`);
+    throw new Error(missingFeedMessage(ctx.op));
   },
 });
+
+/** TF1's message for a placeholder that a run needs but was not fed. */
+export function missingFeedMessage(op: Operation): string {
+  const shape = op.attrs.shape as Shape;
+  const shapePart = shape === null ? '' : ` and shape ${formatDims(shape)}`;
+  return `InvalidArgumentError: You must feed a value for placeholder tensor '${op.name}' with dtype ${tfDTypeName(op.attrs.dtype as DType)}${shapePart}`;
+}
 
 export const PlaceholderWithDefault = defineOp({
   type: 'PlaceholderWithDefault',

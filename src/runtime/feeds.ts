@@ -1,9 +1,9 @@
 // feed_dict handling: parse the three accepted forms, resolve keys, convert and check values before anything runs.
 import type { Graph, Operation } from '../graph/graph.ts';
 import { Tensor } from '../graph/tensor.ts';
-import { formatDims, formatShape, shapesCompatible, type Shape } from '../graph/shape.ts';
-import { tfDTypeName, type DType } from '../graph/dtypes.ts';
+import { formatShape, shapesCompatible } from '../graph/shape.ts';
 import { isTensorLike } from '../ops/convert.ts';
+import { missingFeedMessage } from '../ops/placeholder.ts';
 import { NDArray, fillData, type TypedData } from './ndarray.ts';
 
 export type FeedDict = Map<unknown, unknown> | [unknown, unknown][] | Record<string, unknown>;
@@ -108,8 +108,5 @@ function isTypedWithShape(v: unknown): v is { data: TypedData; shape: number[] }
 /** TF1's error for a needed placeholder with no feed, raised before any op of the run executes. */
 export function checkPlaceholdersFed(unfed: readonly Operation[]): void {
   if (unfed.length === 0) return;
-  const op = unfed[0];
-  const shape = op.attrs.shape as Shape;
-  const shapePart = shape === null ? '' : ` and shape ${formatDims(shape)}`;
-  throw new Error(`InvalidArgumentError: You must feed a value for placeholder tensor '${op.name}' with dtype ${tfDTypeName(op.attrs.dtype as DType)}${shapePart}`);
+  throw new Error(missingFeedMessage(unfed[0]));
 }

@@ -4,7 +4,6 @@ import { GraphKeys, type Operation } from '../graph/graph.ts';
 import { Tensor } from '../graph/tensor.ts';
 import { isFloating, type DType } from '../graph/dtypes.ts';
 import { gradients } from '../autodiff/gradients.ts';
-import { makeOp } from '../ops/registry.ts';
 import { toTensor, isTensorLike } from '../ops/convert.ts';
 import { group } from '../ops/state/no_op.ts';
 import { Variable, createVariable, assignOp } from '../variables/variable.ts';

@@ -1,6 +1,5 @@
 // Finite-difference gradient checking: symbolic tf.gradients against central differences of a random projection.
 import * as tf from '../../src/index.ts';
-import type { Tensor } from '../../src/graph/tensor.ts';
 import { NDArray } from '../../src/runtime/ndarray.ts';
 import type { GradCase } from './cases/types.ts';
 

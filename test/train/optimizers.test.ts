@@ -269,7 +269,7 @@ test('errors: no variables; no gradients for any variable', () => {
     const x = tf.constant([1, 2]);
     assertThrows(() => new tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(x)), 'No variables to optimize.');
     const W = tf.Variable(W0, { name: 'W' });
-    const V = tf.Variable(W0, { name: 'V' });
+    tf.Variable(W0, { name: 'V' });
     const loss = tf.reduce_sum(tf.multiply(x, 3));
     assertThrows(() => new tf.train.GradientDescentOptimizer(0.1).minimize(loss), 'No gradients provided for any variable', 'W', 'V');
     // stop_gradient also gives none
