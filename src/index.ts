@@ -14,6 +14,7 @@ export * from './api/ops.ts';
 export * from './api/variables.ts';
 export * as nn from './api/nn.ts';
 export * as train from './api/train.ts';
+export * as contrib from './api/contrib.ts';
 export { gradients } from './autodiff/gradients.ts';
 export { clip_by_norm, global_norm, clip_by_global_norm } from './train/clip.ts';
 export { Session, InteractiveSession } from './runtime/session.ts';
