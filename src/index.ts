@@ -16,6 +16,7 @@ export * as nn from './api/nn.ts';
 export * as train from './api/train.ts';
 export * as contrib from './api/contrib.ts';
 export { gradients } from './autodiff/gradients.ts';
+export * from './api/control.ts';
 export { clip_by_norm, global_norm, clip_by_global_norm } from './train/clip.ts';
 export { Session, InteractiveSession } from './runtime/session.ts';
 export { currentSession as get_default_session } from './runtime/default_session.ts';

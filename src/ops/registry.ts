@@ -1,6 +1,7 @@
 // The op registry: every op is one defineOp record (inference, kernel, gradient, flags), looked up by type.
 import type { KernelBackend, TensorInfo, DataType } from '@tensorflow/tfjs-core';
 import { get_default_graph } from '../graph/default.ts';
+import { FuncGraph } from '../graph/func_graph.ts';
 import type { Attrs, Graph, Operation } from '../graph/graph.ts';
 import type { DType } from '../graph/dtypes.ts';
 import { formatDims, type Shape } from '../graph/shape.ts';
@@ -47,6 +48,11 @@ export interface KernelCtx {
   read(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
   /** Returns `info` with an extra reference, for kernels that pass an input through unchanged. */
   keep(info: TensorInfo): TensorInfo;
+  /**
+   * Runs part of another graph (a loop body) with the given buffers fed (borrowed); returns the fetched
+   * buffers, owned by the caller. The plan is compiled once and cached.
+   */
+  runSubgraph(fetches: readonly Tensor[], feeds: readonly (readonly [Tensor, TensorInfo])[]): TensorInfo[];
 }
 
 /** Gradient: given the op and the gradients of its outputs, returns one gradient (or null) per input. */
@@ -122,6 +128,8 @@ export interface MakeOpOptions {
 export function makeOp(type: string, inputs: Tensor[], attrs: Attrs = {}, opts: MakeOpOptions = {}): Operation {
   const def = getOpDef(type);
   const graph = opts.graph ?? graphOf(inputs, type);
+  // Inside a loop body, tensors of enclosing graphs are captured as body placeholders.
+  if (graph instanceof FuncGraph) inputs = inputs.map((t) => graph.capture(t, capturePlaceholder));
   let requested = opts.name ?? opts.defaultName ?? type;
   // TF1: a name ending in '/' is a scope name used as the op name exactly (name_from_scope_name).
   const exact = opts.exactName || requested.endsWith('/');
@@ -146,8 +154,14 @@ export function makeOp(type: string, inputs: Tensor[], attrs: Attrs = {}, opts: 
   return graph._addOp(name, type, inputs, attrs, outs, graph._currentControlDeps());
 }
 
+function capturePlaceholder(g: Graph, t: Tensor): Tensor {
+  return makeOp('Placeholder', [], { dtype: t.dtype, shape: t.staticShape }, { graph: g, defaultName: 'capture' }).outputs[0];
+}
+
 function graphOf(inputs: Tensor[], type: string): Graph {
-  if (inputs.length === 0) return get_default_graph();
+  const dflt = get_default_graph();
+  if (dflt instanceof FuncGraph) return dflt;
+  if (inputs.length === 0) return dflt;
   const g = inputs[0].graph;
   for (const t of inputs) {
     if (t.graph !== g) {

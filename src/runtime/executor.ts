@@ -2,7 +2,9 @@
 import type { DataType, KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
 import type { Plan } from '../compiler/plan.ts';
 import type { KernelCtx, RunState } from '../ops/registry.ts';
-import type { Operation } from '../graph/graph.ts';
+import type { Graph, Operation } from '../graph/graph.ts';
+import type { Tensor } from '../graph/tensor.ts';
+import { compile } from '../compiler/pipeline.ts';
 import { kernelFunc, type BackendName } from './backends.ts';
 
 class StepCtx implements KernelCtx {
@@ -11,7 +13,7 @@ class StepCtx implements KernelCtx {
   attrs: Record<string, unknown> = {};
   readonly temps: TensorInfo[] = [];
   readonly state: RunState;
-  constructor(readonly backend: KernelBackend, readonly backendName: BackendName, session: RunState) {
+  constructor(readonly backend: KernelBackend, readonly backendName: BackendName, private readonly session: RunState) {
     // A buffer made for the session's cache belongs to the session, not to the step: it must not be freed
     // with the step's temporaries (else the next run would read a disposed buffer).
     const cachedBuffer = (op: Operation, make: () => TensorInfo) => session.cachedBuffer(op, () => {
@@ -60,6 +62,27 @@ class StepCtx implements KernelCtx {
     incRef(this.backend, info);
     return { dataId: info.dataId, shape: info.shape, dtype: info.dtype };
   }
+
+  runSubgraph(fetches: readonly Tensor[], feeds: readonly (readonly [Tensor, TensorInfo])[]): TensorInfo[] {
+    const plan = subgraphPlan(fetches, feeds.map(([t]) => t));
+    if (plan.unfedPlaceholders.length) {
+      throw new Error(`a loop body needs placeholder '${plan.unfedPlaceholders[0].name}', which the loop does not feed`);
+    }
+    return execute(plan, feeds.map(([, v]) => this.keep(v)), this.backend, this.backendName, this.session);
+  }
+}
+
+const subgraphPlans = new WeakMap<Graph, Map<string, Plan>>();
+
+/** Plans of loop bodies, compiled once per (graph, fetches, feeds) and reused for every step and run. */
+function subgraphPlan(fetches: readonly Tensor[], feeds: readonly Tensor[]): Plan {
+  const g = (fetches[0] ?? feeds[0]).graph;
+  let byKey = subgraphPlans.get(g);
+  if (!byKey) subgraphPlans.set(g, (byKey = new Map()));
+  const key = `${fetches.map((t) => t.name).join(',')}|${feeds.map((t) => t.name).join(',')}`;
+  let plan = byKey.get(key);
+  if (!plan) byKey.set(key, (plan = compile({ fetches, targets: [], feeds })));
+  return plan;
 }
 
 /** Names the failing op the way TF1's run-time errors do (`[[node MatMul (MatMul)]]`), keeping the error's class. */

@@ -1,5 +1,6 @@
 // Variable scopes and tf.get_variable: the per-graph variable store, reuse rules and default-name counters of TF1.
 import { get_default_graph } from '../graph/default.ts';
+import { rootGraph } from '../graph/func_graph.ts';
 import { GraphKeys, type Graph } from '../graph/graph.ts';
 import { asDType, isFloating, isInteger, type DType } from '../graph/dtypes.ts';
 import { asShape, formatShape, isFullyDefined, shapesCompatible } from '../graph/shape.ts';
@@ -35,7 +36,9 @@ interface ScopeState {
   current: VariableScope;
 }
 
-function state(g: Graph): ScopeState {
+function state(graph: Graph): ScopeState {
+  // Loop bodies share the variable store and scopes of the outermost graph.
+  const g = rootGraph(graph);
   let s = g._state.get('variable_scope') as ScopeState | undefined;
   if (!s) {
     s = { store: new Map(), counts: new Map(), current: new VariableScope('', false, null, null, 'float32', '') };
@@ -160,7 +163,7 @@ export function get_variable(name: string, shapeOrOpts?: unknown, maybeOpts: Get
   const plainOpts = typeof shapeOrOpts === 'object' && shapeOrOpts !== null && !Array.isArray(shapeOrOpts);
   const opts: GetVariableOptions = plainOpts ? (shapeOrOpts as GetVariableOptions) : maybeOpts;
   const rawShape = plainOpts ? (opts as { shape?: unknown }).shape : shapeOrOpts;
-  const g = get_default_graph();
+  const g = rootGraph(get_default_graph());
   const st = state(g);
   const scope = st.current;
   const full = scope.name ? `${scope.name}/${name}` : name;

@@ -1,6 +1,7 @@
 // tf.Variable: a VariableV2 op whose value lives in the Session, with its Assign initializer and `read` snapshot.
 import { Operation, GraphKeys } from '../graph/graph.ts';
 import { get_default_graph } from '../graph/default.ts';
+import { rootGraph } from '../graph/func_graph.ts';
 import { Tensor } from '../graph/tensor.ts';
 import { asDType, type DType } from '../graph/dtypes.ts';
 import { formatShape, isFullyDefined, type Shape } from '../graph/shape.ts';
@@ -76,7 +77,9 @@ export interface CreateVariableArgs extends VariableOptions {
 
 /** Creates the VariableV2 / Assign / read ops and registers the variable in its collections. */
 export function createVariable(args: CreateVariableArgs): Variable {
-  const g = get_default_graph();
+  // Variables created while building a loop body belong to the outermost graph (TF1 lifts them out).
+  const g = rootGraph(get_default_graph());
+  if (g !== get_default_graph()) return g.as_default(() => createVariable(args));
   const build = () => g.name_scope(args.name ?? 'Variable', (ns) => {
     const dtype = args.dtype === undefined ? undefined : asDType(args.dtype);
     const init = typeof args.initial_value === 'function'

@@ -7,8 +7,9 @@ import { MATH_GRADS } from './cases/math.ts';
 import { ARRAY_GRADS } from './cases/array.ts';
 import { NN_GRADS } from './cases/nn.ts';
 import { STATE_GRADS } from './cases/state.ts';
+import { CONTROL_GRADS } from './cases/control.ts';
 
-const CASES: GradCase[] = [...MATH_GRADS, ...ARRAY_GRADS, ...NN_GRADS, ...STATE_GRADS];
+const CASES: GradCase[] = [...MATH_GRADS, ...ARRAY_GRADS, ...NN_GRADS, ...STATE_GRADS, ...CONTROL_GRADS];
 
 for (const c of CASES) {
   test(`grad ${c.op}: ${c.name}`, () => checkGradient(c));

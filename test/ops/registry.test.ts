@@ -10,8 +10,9 @@ import { ARRAY_CASES } from './cases/array.ts';
 import { NN_CASES } from './cases/nn.ts';
 import { GRAD_CASES } from './cases/grad.ts';
 import { TRAIN_CASES } from './cases/train.ts';
+import { CONTROL_CASES } from './cases/control.ts';
 
-const CASES: OpCase[] = [...STATE_CASES, ...MATH_CASES, ...ARRAY_CASES, ...NN_CASES, ...GRAD_CASES, ...TRAIN_CASES];
+const CASES: OpCase[] = [...STATE_CASES, ...MATH_CASES, ...ARRAY_CASES, ...NN_CASES, ...GRAD_CASES, ...TRAIN_CASES, ...CONTROL_CASES];
 
 for (const c of CASES) {
   for (const backend of TEST_BACKENDS) {

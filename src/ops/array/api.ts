@@ -28,3 +28,4 @@ export { zeros, ones } from './zeros_ones.ts';
 export { sequence_mask } from './sequence_mask.ts';
 export { unsorted_segment_sum } from './segment_sum.ts';
 export { invert_permutation } from './invert_permutation.ts';
+export { reverse_sequence } from './reverse_sequence.ts';

@@ -29,9 +29,11 @@ import { Range } from './range.ts';
 import { ReverseV2 } from './reverse.ts';
 import { InvertPermutation } from './invert_permutation.ts';
 
+import { ReverseSequence } from './reverse_sequence.ts';
+
 export const ARRAY_OPS: readonly OpDef[] = [
   Reshape, Transpose, ConcatV2, Pack, Unpack, Split, SplitV, Slice, StridedSlice, GatherV2, OneHot,
   ExpandDims, Squeeze, Tile, Pad, PadV2, MirrorPad, Shape, Size, Rank, Select, Where,
   ZerosLike, OnesLike, Fill, Range, ReverseV2, InvertPermutation, MirrorPadGrad, StridedSliceGrad,
-  UnsortedSegmentSum,
+  UnsortedSegmentSum, ReverseSequence,
 ];

@@ -1,6 +1,7 @@
 // A seeded pseudo-random stream (xoshiro128**, seeded by splitmix32) computed in JS, so every backend draws the same numbers.
 import { get_default_graph } from '../../graph/default.ts';
 import type { Graph } from '../../graph/graph.ts';
+import { rootGraph } from '../../graph/func_graph.ts';
 
 const DEFAULT_GRAPH_SEED = 87654321;
 
@@ -64,8 +65,11 @@ export function set_random_seed(seed: number | null): void {
  * the graph seed defaults to 87654321; with neither, the stream is seeded randomly (null).
  */
 export function getSeeds(opSeed: number | null | undefined, graph: Graph = get_default_graph()): [number, number] | null {
-  const g = graph.seed;
-  if (g !== null) return [g, opSeed ?? graph.version];
+  // Loop bodies use the outermost graph's seed; the op counter makes each body op's stream distinct.
+  const root = rootGraph(graph);
+  const g = root.seed;
+  const counter = root === graph ? graph.version : root.version + graph.version;
+  if (g !== null) return [g, opSeed ?? counter];
   if (opSeed !== null && opSeed !== undefined) return [DEFAULT_GRAPH_SEED, opSeed];
   return null;
 }

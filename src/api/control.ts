@@ -1,0 +1,2 @@
+// Functional control flow in the tf namespace.
+export { while_loop, scan, map_fn, foldl, foldr } from '../control/functional.ts';

@@ -1,0 +1,78 @@
+// Building Loop nodes: one op with a body graph, so graph size and build time do not grow with the number of steps.
+import { get_default_graph } from '../graph/default.ts';
+import { FuncGraph } from '../graph/func_graph.ts';
+import { Tensor } from '../graph/tensor.ts';
+import { makeOp } from '../ops/registry.ts';
+import { toTensor } from '../ops/convert.ts';
+import { identity } from '../ops/state/identity.ts';
+import { loopGradHooks } from '../ops/control/loop_grad.ts';
+import type { LoopAttrs } from '../ops/control/loop_op.ts';
+import { gradients } from '../autodiff/gradients.ts';
+import { zeros_like } from '../ops/array/zeros_like.ts';
+import { add } from '../ops/math/add.ts';
+
+loopGradHooks.gradients = (ys, xs, gys) => gradients(ys, xs, gys);
+loopGradHooks.zerosLike = (t) => zeros_like(t);
+loopGradHooks.add = (a, b) => add(a, b);
+
+export interface LoopSpec {
+  /** Tensors sliced along axis 0: the body sees one slice per step. */
+  sequences: Tensor[];
+  /** Initial values of the carried state. */
+  initial: Tensor[];
+  /** One step: slices and carries in, new carries (same count) and per-step outputs out. */
+  body: (xs: Tensor[], carries: Tensor[]) => { carries: unknown[]; outputs: unknown[] };
+  /** Evaluated on the carries before each step; the loop stops when false. */
+  cond?: (carries: Tensor[]) => unknown;
+  reverse?: boolean;
+  maximum_iterations?: number | null;
+  name?: string;
+}
+
+export interface LoopResult { final: Tensor[]; stacked: Tensor[]; op: import('../graph/graph.ts').Operation }
+
+/** A body result as a tensor of the body graph (outer tensors and constants pass through an Identity). */
+function inBody(fg: FuncGraph, v: unknown): Tensor {
+  const t = toTensor(v);
+  return t.graph === fg ? t : identity(t);
+}
+
+export function buildLoop(spec: LoopSpec): LoopResult {
+  const outer = get_default_graph();
+  const name = spec.name ?? 'while';
+  const fg = new FuncGraph(outer, name);
+  // Body ops are named under the loop's scope (e.g. rnn/while/...), which only error messages show.
+  fg._nameStack = outer._nameStack ? `${outer._nameStack}/${name}` : name;
+  const placeholder = (dtype: Tensor['dtype'], shape: Tensor['staticShape'], n: string) =>
+    makeOp('Placeholder', [], { dtype, shape }, { graph: fg, defaultName: n }).outputs[0];
+  const built = fg.as_default(() => {
+    const xs = spec.sequences.map((s) => placeholder(s.dtype, s.staticShape === null ? null : s.staticShape.slice(1), 'x'));
+    const cs = spec.initial.map((c) => placeholder(c.dtype, c.staticShape, 'carry'));
+    const condT = spec.cond ? inBody(fg, spec.cond(cs)) : null;
+    if (condT && (condT.dtype !== 'bool' || (condT.staticShape !== null && condT.staticShape.length !== 0))) {
+      throw new Error(`ValueError: the loop condition must return a scalar bool tensor, got ${condT.toString()}`);
+    }
+    const r = spec.body(xs, cs);
+    if (r.carries.length !== cs.length) {
+      throw new Error(`ValueError: the loop body returned ${r.carries.length} loop variables, expected ${cs.length}`);
+    }
+    return { xs, cs, condT, next: r.carries.map((v) => inBody(fg, v)), outs: r.outputs.map((v) => inBody(fg, v)) };
+  });
+  const captured = fg.capturedOuter();
+  const attrs: LoopAttrs = {
+    body: fg,
+    bodyInputs: [...built.xs, ...built.cs, ...captured.map((t) => fg.placeholderFor(t))],
+    bodyOutputs: [...built.next, ...built.outs],
+    cond: built.condT,
+    nSeq: built.xs.length,
+    nCarry: built.cs.length,
+    nOut: built.outs.length,
+    reverse: spec.reverse ?? false,
+    maximum_iterations: spec.maximum_iterations ?? null,
+  };
+  const op = makeOp('Loop', [...spec.sequences, ...spec.initial, ...captured], attrs as unknown as Record<string, unknown>,
+    { name: spec.name, defaultName: 'while' });
+  return { final: op.outputs.slice(0, attrs.nCarry), stacked: op.outputs.slice(attrs.nCarry, attrs.nCarry + attrs.nOut), op };
+}
+
+export { Tensor };

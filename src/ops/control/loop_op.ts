@@ -1,0 +1,116 @@
+// Loop: one graph node running a body graph once per step (sequences sliced along axis 0, carried state, stacked outputs).
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { FuncGraph } from '../../graph/func_graph.ts';
+import type { Tensor } from '../../graph/tensor.ts';
+import { formatShape, mergeShapes, shapesCompatible, type Dim } from '../../graph/shape.ts';
+import { defineOp, type InferCtx, type KernelCtx, type OutSpec } from '../registry.ts';
+import { loopGrad } from './loop_grad.ts';
+
+/**
+ * Inputs: [...sequences, ...initial carries, ...captured outer tensors]. Body placeholders line up with them
+ * ([...x_t, ...carries, ...captures]); body results are [...new carries, ...per-step outputs]. Outputs:
+ * [...final carries, ...per-step outputs stacked along a new axis 0, ...carries entering each step, stacked]
+ * (the last group is what the gradient loop replays).
+ */
+export interface LoopAttrs {
+  body: FuncGraph;
+  bodyInputs: Tensor[];
+  bodyOutputs: Tensor[];
+  /** A bool scalar of the body graph computed from the carries: the loop stops when it is false. */
+  cond: Tensor | null;
+  nSeq: number;
+  nCarry: number;
+  nOut: number;
+  reverse: boolean;
+  maximum_iterations: number | null;
+}
+
+function inferLoop(ctx: InferCtx): OutSpec[] {
+  const a = ctx.attrs as unknown as LoopAttrs;
+  const seqs = ctx.inputs.slice(0, a.nSeq);
+  let steps: Dim = seqs.length ? null : (a.cond ? null : a.maximum_iterations);
+  for (const s of seqs) {
+    if (s.staticShape !== null && s.staticShape.length === 0) ctx.fail(`Loop sequence ${s.name} must have rank >= 1`);
+    const d = s.staticShape?.[0] ?? null;
+    if (d !== null && steps !== null && d !== steps) ctx.fail(`Loop sequences must have the same length: ${steps} and ${d}`);
+    if (d !== null) steps = d;
+  }
+  const carries: OutSpec[] = [];
+  for (let i = 0; i < a.nCarry; i++) {
+    const init = ctx.inputs[a.nSeq + i];
+    const next = a.bodyOutputs[i];
+    if (next.dtype !== init.dtype) ctx.fail(`Loop variable ${i} enters the loop as ${init.dtype} but the body returns ${next.dtype}`);
+    if (!shapesCompatible(init.staticShape, next.staticShape)) {
+      throw new Error(`ValueError: Input tensor '${init.name}' enters the loop with shape ${formatShape(init.staticShape)}, but has shape ${formatShape(next.staticShape)} after one iteration. To allow the shape to vary across iterations, use the \`shape_invariants\` argument of tf.while_loop to specify a less-specific shape.`);
+    }
+    carries.push({ dtype: init.dtype, shape: mergeShapes(init.staticShape, next.staticShape) });
+  }
+  const stacked = (t: { dtype: OutSpec['dtype']; staticShape: OutSpec['shape'] }): OutSpec =>
+    ({ dtype: t.dtype, shape: t.staticShape === null ? null : [steps, ...t.staticShape] });
+  const outs = a.bodyOutputs.slice(a.nCarry).map(stacked);
+  const history = carries.map((c) => ({ dtype: c.dtype, shape: c.shape === null ? null : [steps, ...c.shape] }));
+  return [...carries, ...outs, ...history];
+}
+
+function runLoop(ctx: KernelCtx): TensorInfo[] {
+  const a = ctx.attrs as unknown as LoopAttrs;
+  const seqs = ctx.inputs.slice(0, a.nSeq);
+  const caps = ctx.inputs.slice(a.nSeq + a.nCarry);
+  const T = seqs.length ? seqs[0].shape[0] : Infinity;
+  for (const s of seqs) {
+    if (s.shape[0] !== T) throw new Error(`InvalidArgumentError: Loop sequences have different lengths ${T} and ${s.shape[0]}`);
+  }
+  const slices = seqs.map((s) => ctx.callMulti('Unpack', { value: s }, { axis: 0 }));
+  const capFeeds = caps.map((c, i) => [a.bodyInputs[a.nSeq + a.nCarry + i], c] as const);
+  // Every buffer the loop holds a reference to (kept initial carries, body results); dropped at the end.
+  const owned: TensorInfo[] = [];
+  let carries = ctx.inputs.slice(a.nSeq, a.nSeq + a.nCarry).map((c) => ctx.keep(c));
+  owned.push(...carries);
+  const history: TensorInfo[][] = [];
+  const outs: TensorInfo[][] = [];
+  try {
+    for (let step = 0; step < T; step++) {
+      if (a.maximum_iterations !== null && step >= a.maximum_iterations) break;
+      const carryFeeds = carries.map((c, i) => [a.bodyInputs[a.nSeq + i], c] as const);
+      if (a.cond) {
+        const [c] = ctx.runSubgraph([a.cond], [...carryFeeds, ...capFeeds]);
+        const go = ctx.read(c)[0] !== 0;
+        owned.push(c);
+        if (!go) break;
+      }
+      const t = a.reverse ? T - 1 - step : step;
+      const xFeeds = slices.map((sl, i) => [a.bodyInputs[i], sl[t]] as const);
+      const res = ctx.runSubgraph(a.bodyOutputs, [...xFeeds, ...carryFeeds, ...capFeeds]);
+      owned.push(...res);
+      history.push(carries);
+      carries = res.slice(0, a.nCarry);
+      outs.push(res.slice(a.nCarry));
+    }
+    if (outs.length === 0 && a.nOut > 0) {
+      throw new Error('InvalidArgumentError: a loop with per-step outputs (scan, map_fn, dynamic_rnn) ran zero iterations');
+    }
+    // Stacked results are indexed by t, so a reverse loop's step order is flipped back.
+    const order = (xs: TensorInfo[][]) => (a.reverse ? [...xs].reverse() : xs);
+    const stack = (list: TensorInfo[][], k: number, like: TensorInfo) => (list.length
+      ? ctx.call('Pack', order(list).map((r) => r[k]) as unknown as Record<string, TensorInfo>, { axis: 0 })
+      : ctx.write(new Float32Array(0), [0, ...like.shape], like.dtype));
+    const finals = carries.map((c) => ctx.keep(c));
+    const stackedOuts = Array.from({ length: a.nOut }, (_, k) => stack(outs, k, outs[0][k]));
+    const stackedHistory = carries.map((c, k) => stack(history, k, c));
+    return [...finals, ...stackedOuts, ...stackedHistory];
+  } finally {
+    for (const o of owned) releaseOwned(ctx, o);
+  }
+}
+
+/** Drops one reference the loop kernel holds (buffers from runSubgraph and kept initial carries). */
+function releaseOwned(ctx: KernelCtx, info: TensorInfo): void {
+  (ctx.backend as unknown as { disposeData(d: object): void }).disposeData(info.dataId);
+}
+
+export const Loop = defineOp({
+  type: 'Loop',
+  infer: inferLoop,
+  kernel: runLoop,
+  grad: loopGrad,
+});
