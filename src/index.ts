@@ -15,6 +15,8 @@ export * from './api/variables.ts';
 export * as nn from './api/nn.ts';
 export * as train from './api/train.ts';
 export * as contrib from './api/contrib.ts';
+export * as layers from './api/layers.ts';
+export * as losses from './api/losses.ts';
 export { gradients } from './autodiff/gradients.ts';
 export * from './api/control.ts';
 export { clip_by_norm, global_norm, clip_by_global_norm } from './train/clip.ts';

@@ -14,3 +14,7 @@ export { softmax_cross_entropy_with_logits, softmax_cross_entropy_with_logits_v2
 export { sparse_softmax_cross_entropy_with_logits } from '../ops/nn/sparse_softmax_xent.ts';
 export { l2_loss } from '../ops/nn/l2_loss.ts';
 export { sigmoid_cross_entropy_with_logits } from '../ops/nn/sigmoid_xent.ts';
+export { dynamic_rnn, bidirectional_dynamic_rnn } from '../rnn/dynamic_rnn.ts';
+export { dropout } from '../nn/dropout.ts';
+export { embedding_lookup } from '../nn/embedding.ts';
+export { rnn_cell, static_rnn, static_bidirectional_rnn } from './rnn.ts';

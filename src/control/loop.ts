@@ -2,7 +2,7 @@
 import { get_default_graph } from '../graph/default.ts';
 import { FuncGraph } from '../graph/func_graph.ts';
 import { Tensor } from '../graph/tensor.ts';
-import { makeOp } from '../ops/registry.ts';
+import { getOpDef, makeOp } from '../ops/registry.ts';
 import { toTensor } from '../ops/convert.ts';
 import { identity } from '../ops/state/identity.ts';
 import { loopGradHooks } from '../ops/control/loop_grad.ts';
@@ -59,14 +59,17 @@ export function buildLoop(spec: LoopSpec): LoopResult {
     return { xs, cs, condT, next: r.carries.map((v) => inBody(fg, v)), outs: r.outputs.map((v) => inBody(fg, v)) };
   });
   const captured = fg.capturedOuter();
+  // Random values drawn in the body are saved per step, so the gradient replays the same draws.
+  const randoms = fg.get_operations().filter((o) => getOpDef(o.type).random).flatMap((o) => o.outputs);
   const attrs: LoopAttrs = {
     body: fg,
     bodyInputs: [...built.xs, ...built.cs, ...captured.map((t) => fg.placeholderFor(t))],
-    bodyOutputs: [...built.next, ...built.outs],
+    bodyOutputs: [...built.next, ...built.outs, ...randoms],
     cond: built.condT,
     nSeq: built.xs.length,
     nCarry: built.cs.length,
     nOut: built.outs.length,
+    nSaved: randoms.length,
     reverse: spec.reverse ?? false,
     maximum_iterations: spec.maximum_iterations ?? null,
   };

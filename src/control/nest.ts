@@ -1,31 +1,66 @@
-// Nested structures of tensors (lists, state tuples): flatten to a list of leaves and rebuild the same shape.
+// tf.nest for structures of tensors (lists, state tuples): flatten to leaves, map, pack back, compare structures.
 import { isStructured } from '../runtime/fetches.ts';
 
-/** The leaves of a structure in depth-first order (arrays and Structured objects are containers). */
-export function flatten(s: unknown): unknown[] {
-  if (isStructured(s)) return s._flatten().flatMap(flatten);
-  if (Array.isArray(s)) return s.flatMap(flatten);
-  return [s];
+export type Nested<T> = T | Nested<T>[];
+
+/** Containers are arrays (state tuples are Array subclasses that also rebuild themselves); the rest are leaves. */
+export function isSequence(x: unknown): x is unknown[] {
+  return Array.isArray(x);
 }
 
-/** Rebuilds `like`'s structure from `leaves` (consumed in order). */
-export function packAs<T>(like: unknown, leaves: readonly T[]): unknown {
+function children(x: unknown): unknown[] {
+  return isStructured(x) ? x._flatten() : (x as unknown[]);
+}
+
+/** Rebuilds a container of the same kind (a state tuple stays a state tuple). */
+function rebuild(like: unknown, parts: unknown[]): unknown {
+  return isStructured(like) ? like._rebuild(parts) : parts;
+}
+
+/** The leaves of a structure in depth-first order. */
+export function flatten<T = unknown>(x: unknown): T[] {
+  return isSequence(x) ? children(x).flatMap((e) => flatten<T>(e)) : [x as T];
+}
+
+/** nest.pack_sequence_as: the flat leaves put back into the shape of `structure`. */
+export function packSequenceAs(structure: unknown, flat: readonly unknown[]): any {
   let i = 0;
-  const rec = (s: unknown): unknown => {
-    if (isStructured(s)) return s._rebuild(s._flatten().map(rec));
-    if (Array.isArray(s)) return s.map(rec);
-    return leaves[i++];
-  };
-  const out = rec(like);
-  if (i !== leaves.length) throw new Error(`ValueError: structure has ${i} leaves, got ${leaves.length} values`);
+  const go = (s: unknown): unknown => (isSequence(s) ? rebuild(s, children(s).map(go)) : flat[i++]);
+  const out = go(structure);
+  if (i !== flat.length) {
+    throw new Error(`ValueError: Could not pack sequence. Structure had ${i} elements, but flat_sequence had ${flat.length} elements.`);
+  }
   return out;
 }
 
-/** Throws TF1's error when two structures differ. */
-export function assertSameStructure(a: unknown, b: unknown, what: string): void {
-  const shape = (s: unknown): string => (isStructured(s) ? `(${s._flatten().map(shape).join(',')})`
-    : Array.isArray(s) ? `[${s.map(shape).join(',')}]` : '*');
-  if (shape(a) !== shape(b)) {
-    throw new Error(`ValueError: The two structures don't have the same nested structure (${what}): ${shape(a)} vs ${shape(b)}`);
+export const packAs = packSequenceAs;
+
+/** Maps fn over the leaves of `structure` (and the matching leaves of `others`, which must have the same structure). */
+export function mapStructure(fn: (...leaves: any[]) => unknown, structure: unknown, ...others: unknown[]): any {
+  for (const o of others) assertSameStructure(structure, o);
+  const go = (s: unknown, os: unknown[]): unknown => {
+    if (!isSequence(s)) return fn(s, ...os);
+    return rebuild(s, children(s).map((e, i) => go(e, os.map((o) => children(o)[i]))));
+  };
+  return go(structure, others);
+}
+
+export function assertSameStructure(a: unknown, b: unknown, what?: string): void {
+  const same = (x: unknown, y: unknown): boolean => {
+    if (isSequence(x) !== isSequence(y)) return false;
+    if (!isSequence(x)) return true;
+    const xs = children(x);
+    const ys = children(y);
+    return xs.length === ys.length && xs.every((e, i) => same(e, ys[i]));
+  };
+  if (!same(a, b)) {
+    throw new Error(`ValueError: The two structures don't have the same nested structure${what ? ` (${what})` : ''}.\n\nFirst structure: ${describe(a)}\n\nSecond structure: ${describe(b)}`);
   }
+}
+
+/** A short printout of a structure for error messages (state tuples by their class name). */
+export function describe(x: unknown): string {
+  if (isStructured(x)) return `${(x as object).constructor.name}(${children(x).map(describe).join(', ')})`;
+  if (Array.isArray(x)) return `(${x.map(describe).join(', ')})`;
+  return String(x);
 }

@@ -4,6 +4,8 @@ import { asDType, isFloating, type DType } from '../graph/dtypes.ts';
 import type { Tensor } from '../graph/tensor.ts';
 import { toTensor } from '../ops/convert.ts';
 import { relu } from '../ops/nn/relu.ts';
+import { l2_loss } from '../ops/nn/l2_loss.ts';
+import { multiply } from '../ops/math/mul.ts';
 import { random_uniform, truncated_normal } from '../ops/random/random.ts';
 import type { Variable } from '../variables/variable.ts';
 import { computeFans, zeros_initializer, type Initializer } from '../variables/initializers.ts';
@@ -32,6 +34,19 @@ export function xavier_initializer(opts: { uniform?: boolean; seed?: number | nu
     return truncated_normal(shape, { mean: 0, stddev: Math.sqrt(1.3 / n), seed: opts.seed, dtype: dt });
   };
   return Object.assign(init, { initializerName: uniform ? 'xavier_uniform' : 'xavier_normal' });
+}
+
+/**
+ * contrib's l2_regularizer(scale, scope=None): w ↦ scale · l2_loss(w) (name scope 'l2_regularizer'); a scale of 0
+ * disables it (returns null, so get_variable adds nothing to REGULARIZATION_LOSSES).
+ */
+export function l2_regularizer(scale: number, scope: string | null = null): (w: Tensor) => Tensor | null {
+  if (typeof scale !== 'number' || !(scale >= 0)) throw new Error(`ValueError: Setting a scale less than 0 on a regularizer: ${String(scale)}.`);
+  return (w: Tensor) => {
+    if (scale === 0) return null;
+    return get_default_graph().name_scope(scope ?? 'l2_regularizer', (name) =>
+      multiply(toTensor(scale, { dtype: w.dtype, name: 'scale' }), l2_loss(w), { name }));
+  };
 }
 
 export interface FullyConnectedOptions {

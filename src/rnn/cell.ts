@@ -5,8 +5,8 @@ import { formatShape, type Shape } from '../graph/shape.ts';
 import { Tensor } from '../graph/tensor.ts';
 import { toTensor } from '../ops/convert.ts';
 import { zeros } from '../ops/array/zeros_ones.ts';
-import { variable_scope, VariableScope, type Reuse } from '../variables/scope.ts';
-import { flatten, mapStructure, type Nested } from './nest.ts';
+import { AUTO_REUSE, variable_scope, VariableScope, type Reuse } from '../variables/scope.ts';
+import { flatten, mapStructure, type Nested } from '../control/nest.ts';
 import type { LSTMStateTuple } from './state_tuple.ts';
 
 /** A state or output size: an int, an LSTMStateTuple of ints, or a (nested) tuple of those. */
@@ -96,9 +96,12 @@ export function zeroStateTensors(size: StateSize, batch_size: number | Tensor, d
   }, size);
 }
 
-/** Layer._set_scope: enter and leave the scope once, keeping the VariableScope object. */
+/**
+ * Layer._set_scope: enter and leave the scope once, keeping the VariableScope object. A truthy reuse
+ * (True or AUTO_REUSE) takes the base name as is, so re-running notebook cells finds the same variables.
+ */
 function captureScope(scope: string | VariableScope | null, baseName: string, reuse: Reuse | null): VariableScope {
-  if (reuse === true) return variable_scope(scope ?? baseName, {}, (s) => s);
+  if (reuse === true || reuse === AUTO_REUSE) return variable_scope(scope ?? baseName, {}, (s) => s);
   return variable_scope(scope, { default_name: baseName }, (s) => s);
 }
 

@@ -1,14 +1,10 @@
 // DropoutWrapper: dropout on inputs, outputs and new state (never an LSTMStateTuple's c); adds no variable-scope level.
 import type { Tensor } from '../graph/tensor.ts';
-import { isFullyDefined } from '../graph/shape.ts';
 import { get_default_graph } from '../graph/default.ts';
-import { isTensorValue, toTensor } from '../ops/convert.ts';
-import { random_uniform } from '../ops/random/random.ts';
-import { floor } from '../ops/math/floor.ts';
-import { div } from '../ops/math/div.ts';
-import * as nnApi from '../api/nn.ts';
+import { toTensor } from '../ops/convert.ts';
+import { dropout } from '../nn/dropout.ts';
 import { RNNCell, type CallOptions, type StateSize } from './cell.ts';
-import { isSequence } from './nest.ts';
+import { isSequence } from '../control/nest.ts';
 import { LSTMStateTuple } from './state_tuple.ts';
 
 export interface DropoutWrapperOptions {
@@ -17,20 +13,9 @@ export interface DropoutWrapperOptions {
   dropout_state_filter_visitor?: ((s: unknown) => boolean) | null;
 }
 
-type DropoutFn = (x: unknown, keep_prob: unknown, opts?: { seed?: number | null }) => Tensor;
-
-/** tf.nn.dropout when the namespace has it (read at call time), else TF1's formula x/keep · floor(keep + U[0,1)). */
-function dropout(x: Tensor, keep: number | Tensor, seed: number | null): Tensor {
-  const nnDropout = (nnApi as Record<string, unknown>).dropout as DropoutFn | undefined;
-  if (typeof nnDropout === 'function') return nnDropout(x, keep, { seed });
-  return get_default_graph().name_scope('dropout', () => {
-    const k = toTensor(keep, { dtype: isTensorValue(keep) ? undefined : x.dtype, name: 'keep_prob' });
-    if (!isFullyDefined(x.staticShape)) {
-      throw new Error(`ValueError: DropoutWrapper needs a fully defined shape here, got ${String(x.staticShape)} (tf.nn.dropout is not available)`);
-    }
-    const noise = random_uniform(x.staticShape as number[], { dtype: x.dtype, seed });
-    return div(x, k).mul(floor(k.add(noise)));
-  });
+/** One dropout per leaf, with a fresh mask each call (tf.nn.dropout handles run-time shapes and tensor keep_probs). */
+function drop(x: Tensor, keep: number | Tensor, seed: number | null): Tensor {
+  return dropout(x, keep, { seed });
 }
 
 /** A constant probability of exactly 1 adds nothing; a tensor always adds a dropout op (TF1's _should_dropout). */
@@ -83,13 +68,13 @@ export class DropoutWrapper extends RNNCell {
       const parts = v.map((e) => this.dropAll(e, keep));
       return v instanceof LSTMStateTuple ? new LSTMStateTuple(parts[0], parts[1]) : parts;
     }
-    return dropout(toTensor(v), keep, this._seed);
+    return drop(toTensor(v), keep, this._seed);
   }
 
   /** The default state filter: every leaf except an LSTMStateTuple's memory cell `c`. */
   private dropState(s: unknown): any {
     if (s instanceof LSTMStateTuple) return new LSTMStateTuple(s.c, this.dropState(s.h));
     if (isSequence(s)) return s.map((e) => this.dropState(e));
-    return this._filter(s) ? dropout(toTensor(s), this._state_keep_prob, this._seed) : s;
+    return this._filter(s) ? drop(toTensor(s), this._state_keep_prob, this._seed) : s;
   }
 }

@@ -5,7 +5,7 @@ import { concat } from '../ops/array/concat.ts';
 import { slice } from '../ops/array/slice.ts';
 import { variable_scope } from '../variables/scope.ts';
 import { RNNCell, zeroStateTensors, type StateSize } from './cell.ts';
-import { describe, isSequence } from './nest.ts';
+import { describe, isSequence } from '../control/nest.ts';
 
 export class MultiRNNCell extends RNNCell {
   readonly _cells: RNNCell[];

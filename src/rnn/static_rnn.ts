@@ -2,13 +2,13 @@
 import type { DType } from '../graph/dtypes.ts';
 import { Tensor } from '../graph/tensor.ts';
 import { formatShape } from '../graph/shape.ts';
-import { toTensor } from '../ops/convert.ts';
+import { isTensorValue, toTensor } from '../ops/convert.ts';
 import { shape as tfShape } from '../ops/array/shape.ts';
 import { concat } from '../ops/array/concat.ts';
 import { cast } from '../ops/math/cast.ts';
 import { variable_scope, type VariableScope } from '../variables/scope.ts';
 import type { RNNCell } from './cell.ts';
-import { flatten, isSequence, packSequenceAs } from './nest.ts';
+import { flatten, isSequence, packSequenceAs } from '../control/nest.ts';
 import { rnnStep, reverseSeq, zeroOutput } from './rnn_step.ts';
 
 export interface StaticRNNOptions {
@@ -19,6 +19,11 @@ export interface StaticRNNOptions {
 function checkInputs(inputs: unknown): asserts inputs is unknown[] {
   if (!isSequence(inputs)) throw new TypeError('inputs must be a sequence');
   if (inputs.length === 0) throw new Error('ValueError: inputs must not be empty');
+}
+
+/** JS numbers become int32 (they stand for Python ints here); tensors keep their dtype. */
+function seqLengthTensor(v: unknown): Tensor {
+  return toTensor(v, { dtype: isTensorValue(v) ? undefined : 'int32', name: 'sequence_length' });
 }
 
 /** Returns [outputs (one per step), final state]. */
@@ -56,7 +61,7 @@ export function static_rnn(cell: RNNCell, inputs: unknown[], opts: StaticRNNOpti
     let seqLen: Tensor | null = null;
     let zero: unknown = null;
     if (opts.sequence_length !== undefined && opts.sequence_length !== null) {
-      let sl = toTensor(opts.sequence_length, { name: 'sequence_length' });
+      let sl = seqLengthTensor(opts.sequence_length);
       if (sl.staticShape !== null && sl.staticShape.length !== 1) throw new Error('ValueError: sequence_length must be a vector of length batch_size');
       if (sl.dtype !== 'int32') sl = cast(sl, 'int32', { name: 'ToInt32' });
       seqLen = sl;
@@ -86,7 +91,7 @@ export interface StaticBidirectionalOptions {
 export function static_bidirectional_rnn(cell_fw: RNNCell, cell_bw: RNNCell, inputs: unknown[],
                                          opts: StaticBidirectionalOptions = {}): [any[], any, any] {
   checkInputs(inputs);
-  const sequence_length = opts.sequence_length === undefined || opts.sequence_length === null ? null : toTensor(opts.sequence_length);
+  const sequence_length = opts.sequence_length === undefined || opts.sequence_length === null ? null : seqLengthTensor(opts.sequence_length);
   const [outFw, stateFw, tmp, stateBw] = variable_scope(opts.scope || 'bidirectional_rnn', () => {
     const [of, sf] = variable_scope('fw', (fwScope) =>
       static_rnn(cell_fw, inputs, { initial_state: opts.initial_state_fw, dtype: opts.dtype, sequence_length, scope: fwScope }));

@@ -9,7 +9,7 @@ import { get_variable } from '../variables/scope.ts';
 import { constant_initializer } from '../variables/initializers.ts';
 import type { Reuse } from '../variables/scope.ts';
 import { RNNCell, inputDepth, type Activation, type CallOptions, type StateSize } from './cell.ts';
-import { assertSameStructure, mapStructure } from './nest.ts';
+import { assertSameStructure, mapStructure } from '../control/nest.ts';
 
 /** TF1's rnn_cell_impl._linear for one argument: `kernel` then `bias` (constant 0) in the current variable scope. */
 export function linear(x: Tensor, outputSize: number): Tensor {

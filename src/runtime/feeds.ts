@@ -5,6 +5,7 @@ import { formatShape, shapesCompatible } from '../graph/shape.ts';
 import { isTensorLike } from '../ops/convert.ts';
 import { missingFeedMessage } from '../ops/placeholder.ts';
 import { NDArray, fillData, type TypedData } from './ndarray.ts';
+import { isStructured } from './fetches.ts';
 
 export type FeedDict = Map<unknown, unknown> | [unknown, unknown][] | Record<string, unknown>;
 
@@ -29,6 +30,9 @@ export function feedEntries(feed: unknown, graph: Graph): [Tensor, unknown][] {
 
 /** Structured keys (state tuples, arrays of tensors) feed element-wise from a value of the same structure. */
 function expandStructure(k: unknown, v: unknown): [unknown, unknown][] {
+  // A Structured key (state tuple) takes a value of the same structure: another tuple or a plain array [c, h].
+  if (isStructured(k)) k = k._flatten();
+  if (isStructured(v)) v = v._flatten();
   if (Array.isArray(k) && !isTensorLike(k)) {
     const vals = v instanceof NDArray ? Array.from({ length: v.shape[0] }, (_, i) => v.get(i)) : v;
     if (!Array.isArray(vals) || vals.length !== k.length) {

@@ -26,13 +26,14 @@ export interface FlatFetches {
 export function flattenFetches(fetches: unknown, graph: Graph): FlatFetches {
   const leaves: FetchLeaf[] = [];
   const build = (f: unknown): (vals: unknown[]) => unknown => {
-    if (Array.isArray(f)) {
-      const parts = f.map(build);
-      return (vals) => parts.map((p) => p(vals));
-    }
+    // Structured first: a state tuple may itself be an Array and must come back as its own type.
     if (isStructured(f)) {
       const parts = f._flatten().map(build);
       return (vals) => f._rebuild(parts.map((p) => p(vals)));
+    }
+    if (Array.isArray(f)) {
+      const parts = f.map(build);
+      return (vals) => parts.map((p) => p(vals));
     }
     if (isPlainObject(f)) {
       const entries = Object.entries(f).map(([k, v]) => [k, build(v)] as const);

@@ -91,6 +91,16 @@ test('a seeded random op in a body draws new values each step, reproducibly', ()
   assertClose(a, b.toArray());
 }));
 
+test('the gradient replays the forward step\'s random draws (e.g. dropout masks)', () => fresh(() => {
+  const x = tf.placeholder(tf.float32, [5, 3]);
+  // y_t = x_t · u_t with u_t random: d sum(y) / d x_t = u_t = y_t when x = 1.
+  const y = tf.map_fn((e: any) => tf.multiply(e, tf.random_uniform([3], { minval: 1, maxval: 2 })), x);
+  const [g] = tf.gradients(tf.reduce_sum(y), [x]);
+  const ones = Array.from({ length: 5 }, () => [1, 1, 1]);
+  const [yv, gv] = run([y, g], [[x, ones]]);
+  assertClose(gv, yv.toArray());
+}));
+
 for (const backend of TEST_BACKENDS) {
   test(`no leaks across 500 runs of a loop and its gradient [${backend}]`, () => fresh(() => {
     const x = tf.placeholder(tf.float32, [null, 3]);

@@ -9,8 +9,9 @@ import { loopGrad } from './loop_grad.ts';
 /**
  * Inputs: [...sequences, ...initial carries, ...captured outer tensors]. Body placeholders line up with them
  * ([...x_t, ...carries, ...captures]); body results are [...new carries, ...per-step outputs]. Outputs:
- * [...final carries, ...per-step outputs stacked along a new axis 0, ...carries entering each step, stacked]
- * (the last group is what the gradient loop replays).
+ * [...final carries, ...per-step outputs stacked along a new axis 0, ...carries entering each step, stacked,
+ * ...values of the body's random ops, stacked] (the last two groups are what the gradient loop replays: it
+ * recomputes a step from its carries but must reuse the step's random draws, e.g. dropout masks).
  */
 export interface LoopAttrs {
   body: FuncGraph;
@@ -21,6 +22,8 @@ export interface LoopAttrs {
   nSeq: number;
   nCarry: number;
   nOut: number;
+  /** Body results after the per-step outputs: random values saved for the gradient. */
+  nSaved: number;
   reverse: boolean;
   maximum_iterations: number | null;
 }
@@ -47,9 +50,10 @@ function inferLoop(ctx: InferCtx): OutSpec[] {
   }
   const stacked = (t: { dtype: OutSpec['dtype']; staticShape: OutSpec['shape'] }): OutSpec =>
     ({ dtype: t.dtype, shape: t.staticShape === null ? null : [steps, ...t.staticShape] });
-  const outs = a.bodyOutputs.slice(a.nCarry).map(stacked);
+  const outs = a.bodyOutputs.slice(a.nCarry, a.nCarry + a.nOut).map(stacked);
   const history = carries.map((c) => ({ dtype: c.dtype, shape: c.shape === null ? null : [steps, ...c.shape] }));
-  return [...carries, ...outs, ...history];
+  const saved = a.bodyOutputs.slice(a.nCarry + a.nOut).map(stacked);
+  return [...carries, ...outs, ...history, ...saved];
 }
 
 function runLoop(ctx: KernelCtx): TensorInfo[] {
@@ -86,7 +90,7 @@ function runLoop(ctx: KernelCtx): TensorInfo[] {
       carries = res.slice(0, a.nCarry);
       outs.push(res.slice(a.nCarry));
     }
-    if (outs.length === 0 && a.nOut > 0) {
+    if (outs.length === 0 && a.nOut + a.nSaved > 0) {
       throw new Error('InvalidArgumentError: a loop with per-step outputs (scan, map_fn, dynamic_rnn) ran zero iterations');
     }
     // Stacked results are indexed by t, so a reverse loop's step order is flipped back.
@@ -95,9 +99,9 @@ function runLoop(ctx: KernelCtx): TensorInfo[] {
       ? ctx.call('Pack', order(list).map((r) => r[k]) as unknown as Record<string, TensorInfo>, { axis: 0 })
       : ctx.write(new Float32Array(0), [0, ...like.shape], like.dtype));
     const finals = carries.map((c) => ctx.keep(c));
-    const stackedOuts = Array.from({ length: a.nOut }, (_, k) => stack(outs, k, outs[0][k]));
+    const stackedOuts = Array.from({ length: a.nOut + a.nSaved }, (_, k) => stack(outs, k, outs[0][k]));
     const stackedHistory = carries.map((c, k) => stack(history, k, c));
-    return [...finals, ...stackedOuts, ...stackedHistory];
+    return [...finals, ...stackedOuts.slice(0, a.nOut), ...stackedHistory, ...stackedOuts.slice(a.nOut)];
   } finally {
     for (const o of owned) releaseOwned(ctx, o);
   }

@@ -1,0 +1,51 @@
+// tf.nn.embedding_lookup(params, ids): rows of params (gather on axis 0) → ids.shape + params.shape[1:].
+import { get_default_graph } from '../graph/default.ts';
+import type { Tensor } from '../graph/tensor.ts';
+import { isTensorValue, toTensor } from '../ops/convert.ts';
+import { concat } from '../ops/array/concat.ts';
+import { gather } from '../ops/array/gather.ts';
+import { reshape } from '../ops/array/reshape.ts';
+import { stack } from '../ops/array/stack.ts';
+import { identity } from '../ops/state/identity.ts';
+
+export interface EmbeddingLookupOptions {
+  /** How ids map to shards when params is a list: 'mod' (id % n, TF1's default) or 'div' (contiguous blocks). */
+  partition_strategy?: 'mod' | 'div';
+  name?: string | null;
+  validate_indices?: boolean;
+  max_norm?: number | null;
+}
+
+/**
+ * params: one tensor/variable, or a list of shards (a list containing tensors; a plain nested JS array is one
+ * table, not shards). Built as TF ≥1.13: a GatherV2 named after the scope, then `embedding_lookup/Identity`.
+ */
+export function embedding_lookup(params: unknown, ids: unknown, opts: EmbeddingLookupOptions = {}): Tensor {
+  const shards = Array.isArray(params) && params.some(isTensorValue) ? params : [params];
+  if (shards.length === 0) throw new Error('ValueError: Need at least one param');
+  if (opts.max_norm !== undefined && opts.max_norm !== null) throw new Error('NotImplementedError: embedding_lookup: max_norm is not supported by tfgraph');
+  const strategy = opts.partition_strategy ?? 'mod';
+  if (strategy !== 'mod' && strategy !== 'div') throw new Error(`ValueError: Unrecognized partition strategy: ${String(strategy)}`);
+  const first = shards.find(isTensorValue);
+  const g = first === undefined ? get_default_graph() : toTensor(first).graph;
+  return g.name_scope(opts.name ?? 'embedding_lookup', (scope) => {
+    const ps = shards.map((p) => toTensor(p, { what: 'params' }));
+    const idT = toTensor(ids, { name: 'ids', what: 'ids', dtype: isTensorValue(ids) ? undefined : 'int32' });
+    const table = ps.length === 1 ? ps[0] : joinShards(ps, strategy);
+    return identity(gather(table, idT, { name: scope }));
+  });
+}
+
+/**
+ * The full table of a sharded embedding, so that one gather gives TF1's result: 'div' shards are contiguous
+ * blocks (concat); 'mod' puts id i in shard i % n at row i // n (interleave; equal shard sizes only).
+ */
+function joinShards(ps: Tensor[], strategy: 'mod' | 'div'): Tensor {
+  if (strategy === 'div') return concat(ps, 0);
+  const rows = ps.map((p) => p.staticShape?.[0] ?? null);
+  const rest = ps[0].staticShape?.slice(1) ?? null;
+  if (rows.some((r) => r === null || r !== rows[0]) || rest === null || rest.some((d) => d === null)) {
+    throw new Error(`NotImplementedError: embedding_lookup with partition_strategy 'mod' needs shards of equal, known sizes; got first dims [${rows.map((r) => r ?? '?').join(', ')}]`);
+  }
+  return reshape(stack(ps, { axis: 1 }), [-1, ...(rest as number[])]);
+}
