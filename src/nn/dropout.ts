@@ -82,11 +82,6 @@ function uniformNoise(x: Tensor, noiseShape: unknown, seed: number | null): Tens
     dynamic = () => { throw new Error(`ValueError: dropout: noise_shape ${formatShape(ns)} has unknown dims that x's shape cannot fill`); };
   }
   if (stat !== null && stat.every((d) => d !== null)) return random_uniform(stat, { seed, dtype: x.dtype });
-  const dyn = dynamic();
-  try {
-    return random_uniform(dyn, { seed, dtype: x.dtype });
-  } catch (e) {
-    // tf.random_uniform with a run-time shape tensor is needed here (x with unknown dims, e.g. a [None, n] batch).
-    throw new Error(`ValueError: tf.nn.dropout: the noise shape ${formatShape(stat)} is not fully defined and tf.random_uniform could not take the run-time shape ${dyn.name} (${(e as Error).message})`);
-  }
+  // x with unknown dims (e.g. a [None, n] batch): the noise shape is known at run time.
+  return random_uniform(dynamic(), { seed, dtype: x.dtype });
 }

@@ -3,7 +3,7 @@ import { asDType, isFloating, type DType } from '../../graph/dtypes.ts';
 import { asShape, isFullyDefined } from '../../graph/shape.ts';
 import { get_default_graph } from '../../graph/default.ts';
 import type { Tensor } from '../../graph/tensor.ts';
-import { toTensor } from '../convert.ts';
+import { isTensorValue, toTensor } from '../convert.ts';
 import { add } from '../math/add.ts';
 import { multiply } from '../math/mul.ts';
 import { sub } from '../math/sub.ts';
@@ -15,7 +15,9 @@ export interface RandomOptions {
   dtype?: DType | string; seed?: number | null; name?: string;
 }
 
-function staticShape(shape: unknown, fn: string): number[] {
+/** A JS shape must be fully defined; an int32 tensor (e.g. tf.shape(x)) is read at run time. */
+function staticShape(shape: unknown, fn: string): number[] | Tensor {
+  if (isTensorValue(shape)) return toTensor(shape);
   const s = asShape(shape);
   if (!isFullyDefined(s)) throw new Error(`ValueError: ${fn}: shape ${JSON.stringify(shape)} must be fully defined`);
   return s;
