@@ -49,10 +49,10 @@ export interface KernelCtx {
   /** Returns `info` with an extra reference, for kernels that pass an input through unchanged. */
   keep(info: TensorInfo): TensorInfo;
   /**
-   * Runs part of another graph (a loop body) with the given buffers fed (borrowed); returns the fetched
-   * buffers, owned by the caller. The plan is compiled once and cached.
+   * A runner for part of another graph (a loop body): called with buffers for `feeds` (borrowed), it returns
+   * the fetched buffers, owned by the caller. The plan is compiled once and cached; a step does no graph work.
    */
-  runSubgraph(fetches: readonly Tensor[], feeds: readonly (readonly [Tensor, TensorInfo])[]): TensorInfo[];
+  subgraph(fetches: readonly Tensor[], feeds: readonly Tensor[]): (values: readonly TensorInfo[]) => TensorInfo[];
 }
 
 /** Gradient: given the op and the gradients of its outputs, returns one gradient (or null) per input. */

@@ -63,12 +63,12 @@ class StepCtx implements KernelCtx {
     return { dataId: info.dataId, shape: info.shape, dtype: info.dtype };
   }
 
-  runSubgraph(fetches: readonly Tensor[], feeds: readonly (readonly [Tensor, TensorInfo])[]): TensorInfo[] {
-    const plan = subgraphPlan(fetches, feeds.map(([t]) => t));
+  subgraph(fetches: readonly Tensor[], feeds: readonly Tensor[]): (values: readonly TensorInfo[]) => TensorInfo[] {
+    const plan = subgraphPlan(fetches, feeds);
     if (plan.unfedPlaceholders.length) {
       throw new Error(`a loop body needs placeholder '${plan.unfedPlaceholders[0].name}', which the loop does not feed`);
     }
-    return execute(plan, feeds.map(([, v]) => this.keep(v)), this.backend, this.backendName, this.session);
+    return (values) => execute(plan, values.map((v) => this.keep(v)), this.backend, this.backendName, this.session);
   }
 }
 

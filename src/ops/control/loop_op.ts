@@ -65,7 +65,9 @@ function runLoop(ctx: KernelCtx): TensorInfo[] {
     if (s.shape[0] !== T) throw new Error(`InvalidArgumentError: Loop sequences have different lengths ${T} and ${s.shape[0]}`);
   }
   const slices = seqs.map((s) => ctx.callMulti('Unpack', { value: s }, { axis: 0 }));
-  const capFeeds = caps.map((c, i) => [a.bodyInputs[a.nSeq + a.nCarry + i], c] as const);
+  const condInputs = a.bodyInputs.slice(a.nSeq);
+  const runCond = a.cond ? ctx.subgraph([a.cond], condInputs) : null;
+  const runBody = ctx.subgraph(a.bodyOutputs, a.bodyInputs);
   // Every buffer the loop holds a reference to (kept initial carries, body results); dropped at the end.
   const owned: TensorInfo[] = [];
   let carries = ctx.inputs.slice(a.nSeq, a.nSeq + a.nCarry).map((c) => ctx.keep(c));
@@ -75,16 +77,14 @@ function runLoop(ctx: KernelCtx): TensorInfo[] {
   try {
     for (let step = 0; step < T; step++) {
       if (a.maximum_iterations !== null && step >= a.maximum_iterations) break;
-      const carryFeeds = carries.map((c, i) => [a.bodyInputs[a.nSeq + i], c] as const);
-      if (a.cond) {
-        const [c] = ctx.runSubgraph([a.cond], [...carryFeeds, ...capFeeds]);
+      if (runCond) {
+        const [c] = runCond([...carries, ...caps]);
         const go = ctx.read(c)[0] !== 0;
         owned.push(c);
         if (!go) break;
       }
       const t = a.reverse ? T - 1 - step : step;
-      const xFeeds = slices.map((sl, i) => [a.bodyInputs[i], sl[t]] as const);
-      const res = ctx.runSubgraph(a.bodyOutputs, [...xFeeds, ...carryFeeds, ...capFeeds]);
+      const res = runBody([...slices.map((sl) => sl[t]), ...carries, ...caps]);
       owned.push(...res);
       history.push(carries);
       carries = res.slice(0, a.nCarry);
@@ -107,7 +107,7 @@ function runLoop(ctx: KernelCtx): TensorInfo[] {
   }
 }
 
-/** Drops one reference the loop kernel holds (buffers from runSubgraph and kept initial carries). */
+/** Drops one reference the loop kernel holds (body results and kept initial carries). */
 function releaseOwned(ctx: KernelCtx, info: TensorInfo): void {
   (ctx.backend as unknown as { disposeData(d: object): void }).disposeData(info.dataId);
 }
