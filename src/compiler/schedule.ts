@@ -1,40 +1,86 @@
-// schedule: assigns value slots to tensors and computes where each slot is last used (free at last use).
+// schedule: nodes in id order become steps over value slots, each slot freed at its last use; plus a peak-memory estimate.
 import type { Operation } from '../graph/graph.ts';
 import type { Tensor } from '../graph/tensor.ts';
+import { computeDType } from '../graph/dtypes.ts';
 import { getOpDef } from '../ops/registry.ts';
-import type { CompileRequest, Plan, PlanStep } from './plan.ts';
+import type { Node } from './ir.ts';
+import type { Plan, PlanStep } from './plan.ts';
 
-export function schedule(order: Operation[], req: CompileRequest): Plan {
+export interface ScheduleInput {
+  readonly nodes: readonly Node[];
+  readonly fetches: readonly Tensor[];
+  readonly feeds: readonly Tensor[];
+  /** Placeholders the request needs but does not feed (from the pruned graph, before any rewrite). */
+  readonly unfedPlaceholders: readonly Operation[];
+}
+
+export function schedule(input: ScheduleInput): Plan {
+  const { nodes: order, feeds: fedList } = input;
   const slotOf = new Map<Tensor, number>();
   const slot = (t: Tensor) => {
     let s = slotOf.get(t);
     if (s === undefined) slotOf.set(t, (s = slotOf.size));
     return s;
   };
-  const fed = new Set(req.feeds);
-  const feeds = req.feeds.map((t) => [t, slot(t)] as const);
-  const scheduled = new Set(order);
-  const isRef = (op: Operation, k: number) => getOpDef(op.type).refInputs?.includes(k) ?? false;
+  const fed = new Set(fedList);
+  const feeds = fedList.map((t) => [t, slot(t)] as const);
+  const scheduled = new Set(order.map((n) => n.op));
+  const isRef = (n: Node, k: number) => n.def.refInputs?.includes(k) ?? false;
   // An unfed input whose producer is not scheduled is a variable read at use.
   const readAtUse = (t: Tensor) => !fed.has(t) && !scheduled.has(t.op) && (getOpDef(t.op.type).readAtUse ?? false);
   const lastUse = new Map<number, number>();
-  order.forEach((op, i) => op.inputs.forEach((t, k) => {
-    if (!isRef(op, k) && !readAtUse(t)) lastUse.set(slot(t), i);
+  order.forEach((n, i) => n.inputs.forEach((t, k) => {
+    if (!isRef(n, k) && !readAtUse(t)) lastUse.set(slot(t), i);
   }));
-  const fetchSlots = req.fetches.map(slot);
+  const fetchSlots = input.fetches.map(slot);
   const pinned = new Set(fetchSlots);
   const freeAt: number[][] = order.map(() => []);
   for (const [s, i] of lastUse) if (!pinned.has(s)) freeAt[i].push(s);
-  const steps: PlanStep[] = order.map((op, i) => ({
-    op,
-    def: getOpDef(op.type),
-    inputs: op.inputs.map((t, k) => (isRef(op, k) || readAtUse(t) ? -1 : slotOf.get(t)!)),
-    varReads: op.inputs.map((t, k) => (!isRef(op, k) && readAtUse(t) ? t.op : null)),
-    outputs: op.outputs.map((t) => (fed.has(t) || !slotOf.has(t) ? -1 : slotOf.get(t)!)),
+  const steps: PlanStep[] = order.map((n, i) => ({
+    op: n.op,
+    def: n.def,
+    attrs: n.attrs,
+    inputs: n.inputs.map((t, k) => (isRef(n, k) || readAtUse(t) ? -1 : slotOf.get(t)!)),
+    varReads: n.inputs.map((t, k) => (!isRef(n, k) && readAtUse(t) ? t.op : null)),
+    outputs: n.outputs.map((t) => (fed.has(t) || !slotOf.has(t) ? -1 : slotOf.get(t)!)),
     free: freeAt[i].sort((a, b) => a - b),
   }));
   // A fed slot that nothing reads and nobody fetches is freed before the first step.
   const freeFirst = feeds.filter(([, s]) => !lastUse.has(s) && !pinned.has(s)).map(([, s]) => s);
-  const unfedPlaceholders = order.filter((op) => op.type === 'Placeholder');
-  return { steps, feeds, fetches: fetchSlots, numSlots: slotOf.size, freeFirst, unfedPlaceholders };
+  const tensors: Tensor[] = [];
+  for (const [t, s] of slotOf) tensors[s] = t;
+  const peak = peakEstimate(steps, tensors, feeds.map(([, s]) => s), freeFirst);
+  return { steps, feeds, fetches: fetchSlots, numSlots: slotOf.size, freeFirst, unfedPlaceholders: input.unfedPlaceholders, ...peak };
+}
+
+const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, string: 8, complex64: 8 };
+
+/** Bytes of a value from its static shape; unknown dims count as 1 and mark the estimate as a lower bound. */
+function bytesOf(t: Tensor): [number, boolean] {
+  const s = t.staticShape;
+  if (s === null) return [BYTES[computeDType(t.dtype)] ?? 4, true];
+  const n = s.reduce<number>((a, d) => a * (d ?? 1), 1);
+  return [n * (BYTES[computeDType(t.dtype)] ?? 4), s.some((d) => d === null)];
+}
+
+/** Replays the plan's allocations and frees: the most bytes live at once (feeds, slots, a step's outputs). */
+function peakEstimate(steps: readonly PlanStep[], tensors: Tensor[], fedSlots: number[], freeFirst: readonly number[]) {
+  let unknown = false;
+  const size = (s: number) => {
+    const [b, u] = bytesOf(tensors[s]);
+    unknown ||= u;
+    return b;
+  };
+  let live = 0;
+  for (const s of fedSlots) live += size(s);
+  let peakBytes = live;
+  for (const s of freeFirst) live -= size(s);
+  for (const st of steps) {
+    // A discarded output (slot -1) still exists until the step ends; counted with the step's outputs.
+    const made = st.outputs.reduce((a, s, i) => a + (s >= 0 ? size(s) : bytesOf(st.op.outputs[i])[0]), 0);
+    peakBytes = Math.max(peakBytes, live + made);
+    live += st.outputs.reduce((a, s) => a + (s >= 0 ? size(s) : 0), 0);
+    for (const s of st.free) live -= size(s);
+  }
+  return { peakBytes, peakUnknownDims: unknown };
 }

@@ -12,12 +12,13 @@ import { NN_OPS } from './nn/index.ts';
 import { GRAD_OPS } from './grad/index.ts';
 import { TRAIN_OPS } from './train/index.ts';
 import { CONTROL_OPS } from './control/index.ts';
+import { FUSED_OPS } from './fused/index.ts';
 
 export const ALL_OPS: readonly OpDef[] = [
   Const, Placeholder, PlaceholderWithDefault, Identity, NoOp,
   VariableV2, Assign, AssignAdd, AssignSub,
   RandomStandardNormal, RandomUniform, TruncatedNormal,
-  ...MATH_OPS, ...ARRAY_OPS, ...NN_OPS, ...GRAD_OPS, ...TRAIN_OPS, ...CONTROL_OPS,
+  ...MATH_OPS, ...ARRAY_OPS, ...NN_OPS, ...GRAD_OPS, ...TRAIN_OPS, ...CONTROL_OPS, ...FUSED_OPS,
 ];
 
 registerOps(ALL_OPS);

@@ -1,6 +1,6 @@
 // The executor: runs a plan's steps by calling backend kernels directly on TensorInfos, freeing each buffer at its last use.
 import type { DataType, KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
-import type { Plan } from '../compiler/plan.ts';
+import type { CompileOptions, Plan } from '../compiler/plan.ts';
 import type { KernelCtx, RunState } from '../ops/registry.ts';
 import type { Graph, Operation } from '../graph/graph.ts';
 import type { Tensor } from '../graph/tensor.ts';
@@ -12,6 +12,8 @@ class StepCtx implements KernelCtx {
   inputs: TensorInfo[] = [];
   attrs: Record<string, unknown> = {};
   readonly temps: TensorInfo[] = [];
+  /** The running plan's compile options: loop bodies are compiled the same way (same passes, same backend). */
+  options: CompileOptions | undefined;
   readonly state: RunState;
   constructor(readonly backend: KernelBackend, readonly backendName: BackendName, private readonly session: RunState) {
     // A buffer made for the session's cache belongs to the session, not to the step: it must not be freed
@@ -64,7 +66,7 @@ class StepCtx implements KernelCtx {
   }
 
   subgraph(fetches: readonly Tensor[], feeds: readonly Tensor[]): (values: readonly TensorInfo[]) => TensorInfo[] {
-    const plan = subgraphPlan(fetches, feeds);
+    const plan = subgraphPlan(fetches, feeds, this.options);
     if (plan.unfedPlaceholders.length) {
       throw new Error(`a loop body needs placeholder '${plan.unfedPlaceholders[0].name}', which the loop does not feed`);
     }
@@ -75,13 +77,14 @@ class StepCtx implements KernelCtx {
 const subgraphPlans = new WeakMap<Graph, Map<string, Plan>>();
 
 /** Plans of loop bodies, compiled once per (graph, fetches, feeds) and reused for every step and run. */
-function subgraphPlan(fetches: readonly Tensor[], feeds: readonly Tensor[]): Plan {
+function subgraphPlan(fetches: readonly Tensor[], feeds: readonly Tensor[], options: CompileOptions = {}): Plan {
   const g = (fetches[0] ?? feeds[0]).graph;
   let byKey = subgraphPlans.get(g);
   if (!byKey) subgraphPlans.set(g, (byKey = new Map()));
-  const key = `${fetches.map((t) => t.name).join(',')}|${feeds.map((t) => t.name).join(',')}`;
+  const how = `${options.backend ?? ''}|${options.optimize === false ? 'off' : (options.disable ?? []).join(',')}`;
+  const key = `${fetches.map((t) => t.name).join(',')}|${feeds.map((t) => t.name).join(',')}|${how}`;
   let plan = byKey.get(key);
-  if (!plan) byKey.set(key, (plan = compile({ fetches, targets: [], feeds })));
+  if (!plan) byKey.set(key, (plan = compile({ fetches, targets: [], feeds }, { ...options, explain: false })));
   return plan;
 }
 
@@ -107,6 +110,7 @@ export function execute(plan: Plan, feedValues: TensorInfo[], backend: KernelBac
                         state: RunState): TensorInfo[] {
   const slots: (TensorInfo | null)[] = new Array(plan.numSlots).fill(null);
   const ctx = new StepCtx(backend, backendName, state);
+  ctx.options = plan.options;
   const put = (s: number, v: TensorInfo) => {
     const old = slots[s];
     if (old) release(backend, old);
@@ -120,7 +124,7 @@ export function execute(plan: Plan, feedValues: TensorInfo[], backend: KernelBac
     }
     for (const step of plan.steps) {
       ctx.op = step.op;
-      ctx.attrs = step.op.attrs as Record<string, unknown>;
+      ctx.attrs = step.attrs as Record<string, unknown>;
       ctx.temps.length = 0;
       let outs: TensorInfo[];
       try {

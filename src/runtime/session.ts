@@ -4,8 +4,9 @@ import { Graph, Operation, graphHooks } from '../graph/graph.ts';
 import { get_default_graph, pushGraph } from '../graph/default.ts';
 import { Tensor } from '../graph/tensor.ts';
 import { computeDType } from '../graph/dtypes.ts';
-import { compile } from '../compiler/pipeline.ts';
-import type { Plan } from '../compiler/plan.ts';
+import { checkPassNames, compile } from '../compiler/pipeline.ts';
+import type { CompileOptions, Plan } from '../compiler/plan.ts';
+import { explainPlan, type Explanation } from '../compiler/explain.ts';
 import type { RunState } from '../ops/registry.ts';
 import { activateBackend, checkBackendName, DEFAULT_BACKEND, type BackendName } from './backends.ts';
 import { execute, release } from './executor.ts';
@@ -14,7 +15,13 @@ import { flattenFetches } from './fetches.ts';
 import { NDArray, allocData, type TypedData } from './ndarray.ts';
 import { currentSession, pushSession } from './default_session.ts';
 
-export interface SessionOptions { graph?: Graph; backend?: BackendName | string; config?: unknown; target?: string }
+export interface SessionOptions {
+  graph?: Graph; backend?: BackendName | string; config?: unknown; target?: string;
+  /** false: run plans exactly as pruned (no folding, merging, simplification or fusion). */
+  optimize?: boolean;
+  /** Compiler passes to skip by name ('fold', 'cse', 'simplify', 'fuse', 'layout'). */
+  disable?: string[];
+}
 export interface RunOptions { feed_dict?: unknown; backend?: BackendName | string; options?: unknown; run_metadata?: unknown }
 const RUN_OPTION_KEYS = new Set(['feed_dict', 'backend', 'options', 'run_metadata']);
 
@@ -29,10 +36,13 @@ export class Session implements RunState {
   private readonly opStates = new Map<Operation, Map<string, unknown>>();
   private readonly plans = new Map<string, Plan>();
   private popDefaults: (() => void)[] = [];
+  private readonly compileOptions: CompileOptions;
 
   constructor(opts: SessionOptions = {}) {
     this.graph = opts.graph ?? get_default_graph();
     this.backendName = checkBackendName(opts.backend ?? DEFAULT_BACKEND);
+    if (opts.disable) checkPassNames(opts.disable);
+    this.compileOptions = { optimize: opts.optimize ?? true, disable: [...(opts.disable ?? [])] };
   }
 
   /** `with tf.Session(opts) as sess:` — default graph and session inside, closed after. */
@@ -103,10 +113,26 @@ export class Session implements RunState {
     const key = `${backend}|${fetches.map(tensorKey).join(',')}|${targets.map((o) => o.id).join(',')}|${feeds.map(tensorKey).join(',')}`;
     let plan = this.plans.get(key);
     if (!plan) {
-      plan = compile({ fetches, targets, feeds });
+      plan = compile({ fetches, targets, feeds }, { ...this.compileOptions, backend });
       this.plans.set(key, plan);
     }
     return plan;
+  }
+
+  /**
+   * What the compiler does with a request: per pass, node counts and the changes, then the final plan and its
+   * peak-memory estimate. Compiles afresh (the plan cache is left alone) and runs nothing.
+   */
+  explain(fetches: unknown, feed_dict?: unknown): Explanation {
+    if (this.closed) throw new Error('RuntimeError: Attempted to use a closed Session.');
+    const flat = flattenFetches(fetches, this.graph);
+    const feedTensors = uniq(feedEntries(feed_dict, this.graph).map(([k]) => k));
+    const plan = compile({
+      fetches: uniq(flat.leaves.filter((l): l is Tensor => l instanceof Tensor)),
+      targets: uniq(flat.leaves.filter((l): l is Operation => l instanceof Operation)),
+      feeds: feedTensors,
+    }, { ...this.compileOptions, backend: this.backendName, explain: true });
+    return explainPlan(plan);
   }
 
   /** Activates a backend, moving this session's buffers there if they live elsewhere. */

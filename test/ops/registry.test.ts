@@ -11,8 +11,9 @@ import { NN_CASES } from './cases/nn.ts';
 import { GRAD_CASES } from './cases/grad.ts';
 import { TRAIN_CASES } from './cases/train.ts';
 import { CONTROL_CASES } from './cases/control.ts';
+import { FUSED_CASES } from './cases/fused.ts';
 
-const CASES: OpCase[] = [...STATE_CASES, ...MATH_CASES, ...ARRAY_CASES, ...NN_CASES, ...GRAD_CASES, ...TRAIN_CASES, ...CONTROL_CASES];
+const CASES: OpCase[] = [...STATE_CASES, ...MATH_CASES, ...ARRAY_CASES, ...NN_CASES, ...GRAD_CASES, ...TRAIN_CASES, ...CONTROL_CASES, ...FUSED_CASES];
 
 for (const c of CASES) {
   for (const backend of TEST_BACKENDS) {

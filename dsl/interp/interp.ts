@@ -1,0 +1,285 @@
+// The tree-walking evaluator: statements and control flow, assignment targets, imports, with-blocks, defs.
+import type { Expr, Loc, Module, Stmt } from '../ast.ts';
+import { pyError, locate, StepLimit } from './errors.ts';
+import { Scope, analyzeBody } from './scope.ts';
+import { bindArgs, callValue } from './call.ts';
+import { evalExpr } from './expr.ts';
+import { iterate, setitem, delitem, getitem } from './items.ts';
+import { binaryOp } from './ops.ts';
+import { evalIndex } from './expr.ts';
+import { str as strOf } from './repr.ts';
+import { GETATTR } from './methods.ts';
+import { getattr, setattr, setCallFn } from './sandbox.ts';
+import { PyContext, PyFunction, PyModule, protocol, truthy, typeName, type Value } from './values.ts';
+
+const BREAK = { signal: 'break' } as const;
+const CONTINUE = { signal: 'continue' } as const;
+class Return { constructor(readonly value: Value) {} }
+type Signal = undefined | typeof BREAK | typeof CONTINUE | Return;
+
+/** A library value usable in `with` (tf.Session, tf.Graph): the bridge says how to enter it. */
+export interface ContextProvider { owns(v: Value): boolean; enter(v: Value, body: (arg: Value) => unknown): unknown }
+export const contextProviders: ContextProvider[] = [];
+
+export interface InterpOptions {
+  file: string;
+  builtins: Map<string, Value>;
+  /** Resolves `import a.b`; returns undefined for modules that do not exist. */
+  importModule: (name: string) => Value | undefined;
+  /** Stop after this many loop iterations and calls (fuzzing); unlimited when absent. */
+  maxSteps?: number;
+}
+
+const MAX_DEPTH = 400;
+
+export class Interpreter {
+  readonly file: string;
+  readonly globals: Scope;
+  private steps = 0;
+  private depth = 0;
+
+  constructor(readonly opts: InterpOptions) {
+    this.file = opts.file;
+    this.globals = new Scope(null, null);
+    this.globals.vars.set('__name__', '__main__');
+    setCallFn((f, args) => this.call(f, args, new Map()));
+    GETATTR.fn = getattr;
+  }
+
+  run(mod: Module): void {
+    const sig = this.execBlock(mod.body, this.globals);
+    if (sig instanceof Return) throw pyError('SyntaxError', "'return' outside function");
+  }
+
+  tick(): void {
+    if (this.opts.maxSteps !== undefined && ++this.steps > this.opts.maxSteps) throw new StepLimit('step limit exceeded');
+  }
+
+  lookup(name: string, scope: Scope): Value { return scope.lookup(name, this.opts.builtins); }
+
+  call(f: Value, args: Value[], kwargs: Map<string, Value>): Value {
+    return callValue(f, args, kwargs, (fn, a, kw) => this.runDef(fn, a, kw));
+  }
+
+  runDef(fn: PyFunction, args: Value[], kwargs: Map<string, Value>): Value {
+    this.tick();
+    const bound = bindArgs(fn, args, kwargs);
+    if (this.depth >= MAX_DEPTH) throw pyError('RecursionError', 'maximum recursion depth exceeded');
+    const scope = new Scope(fn.closure as Scope, { locals: fn.locals, globals: fn.globals, nonlocals: fn.nonlocals });
+    for (const [k, v] of bound) scope.vars.set(k, v);
+    this.depth++;
+    try {
+      if (!Array.isArray(fn.body)) return evalExpr(this, fn.body as Expr, scope);
+      const sig = this.execBlock(fn.body, scope);
+      return sig instanceof Return ? sig.value : null;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  makeFunction(name: string, params: PyFunction['params'], body: Stmt[] | Expr, scope: Scope): PyFunction {
+    const defaults = new Map<string, Value>();
+    for (const p of params) if (p.default) defaults.set(p.name, evalExpr(this, p.default, scope));
+    const names = Array.isArray(body) ? analyzeBody(body) : { locals: new Set<string>(), globals: new Set<string>(), nonlocals: new Set<string>() };
+    for (const p of params) names.locals.add(p.name);
+    return new PyFunction(name, params, defaults, body, scope, names.locals, names.globals, names.nonlocals);
+  }
+
+  execBlock(stmts: Stmt[], scope: Scope): Signal {
+    for (const s of stmts) {
+      const sig = this.exec(s, scope);
+      if (sig) return sig;
+    }
+    return undefined;
+  }
+
+  exec(s: Stmt, scope: Scope): Signal {
+    try {
+      return this.execInner(s, scope);
+    } catch (err) {
+      throw locate(err, s.loc, this.file);
+    }
+  }
+
+  private loop(body: Stmt[], orelse: Stmt[], scope: Scope, next: () => boolean): Signal {
+    while (next()) {
+      this.tick();
+      const sig = this.execBlock(body, scope);
+      if (sig === BREAK) return undefined;
+      if (sig instanceof Return) return sig;
+    }
+    return this.execBlock(orelse, scope);
+  }
+
+  private execInner(s: Stmt, scope: Scope): Signal {
+    switch (s.kind) {
+      case 'Expr': evalExpr(this, s.value, scope); return undefined;
+      case 'Assign': {
+        const v = evalExpr(this, s.value, scope);
+        for (const t of s.targets) this.assign(t, v, scope);
+        return undefined;
+      }
+      case 'AugAssign': return this.augAssign(s, scope);
+      case 'If': return truthy(evalExpr(this, s.test, scope)) ? this.execBlock(s.body, scope) : this.execBlock(s.orelse, scope);
+      case 'While': return this.loop(s.body, s.orelse, scope, () => truthy(evalExpr(this, s.test, scope)));
+      case 'For': {
+        const it = iterate(evalExpr(this, s.iter, scope))[Symbol.iterator]();
+        return this.loop(s.body, s.orelse, scope, () => {
+          const r = it.next();
+          if (r.done) return false;
+          this.assign(s.target, r.value as Value, scope);
+          return true;
+        });
+      }
+      case 'Break': return BREAK;
+      case 'Continue': return CONTINUE;
+      case 'Pass': return undefined;
+      case 'Return': return new Return(s.value ? evalExpr(this, s.value, scope) : null);
+      case 'FunctionDef':
+        scope.assign(s.name, this.makeFunction(s.name, s.params, s.body, scope));
+        return undefined;
+      case 'With': return this.with(s.items, 0, s.body, scope);
+      case 'Assert':
+        if (!truthy(evalExpr(this, s.test, scope))) {
+          throw pyError('AssertionError', s.msg ? String(strOf(evalExpr(this, s.msg, scope))) : '');
+        }
+        return undefined;
+      case 'Global': case 'Nonlocal':
+        if (!scope.parent) {
+          if (s.kind === 'Nonlocal') throw pyError('SyntaxError', 'nonlocal declaration not allowed at module level');
+        }
+        return undefined;
+      case 'Del':
+        for (const t of s.targets) this.del(t, scope);
+        return undefined;
+      case 'Import':
+        for (const n of s.names) {
+          const mod = this.importModule(n.name);
+          if (n.asname) scope.assign(n.asname, mod);
+          else scope.assign(n.name.split('.')[0], this.importModule(n.name.split('.')[0]));
+        }
+        return undefined;
+      case 'ImportFrom': return this.importFrom(s.module, s.names, scope);
+    }
+  }
+
+  private importModule(name: string): Value {
+    const m = this.opts.importModule(name);
+    if (m === undefined) {
+      throw pyError('ModuleNotFoundError', `No module named '${name}' (.tfpy programs can import tensorflow, numpy, matplotlib, pprint, math, time, random, os)`);
+    }
+    return m;
+  }
+
+  private importFrom(module: string, names: { name: string; asname: string | null }[] | null, scope: Scope): Signal {
+    if (module === '__future__') return undefined;
+    const mod = this.importModule(module);
+    if (names === null) {
+      if (!(mod instanceof PyModule)) throw pyError('ImportError', `cannot import * from '${module}'`);
+      for (const [k, v] of mod.attrs) if (!k.startsWith('_')) scope.assign(k, v);
+      return undefined;
+    }
+    for (const n of names) {
+      let v: Value;
+      const sub = this.opts.importModule(`${module}.${n.name}`);
+      if (sub !== undefined) v = sub;
+      else {
+        try {
+          v = getattr(mod, n.name);
+        } catch {
+          throw pyError('ImportError', `cannot import name '${n.name}' from '${module}'`);
+        }
+      }
+      scope.assign(n.asname ?? n.name, v);
+    }
+    return undefined;
+  }
+
+  private with(items: { context: Expr; target: Expr | null }[], i: number, body: Stmt[], scope: Scope): Signal {
+    if (i === items.length) return this.execBlock(body, scope);
+    const item = items[i];
+    const ctx = evalExpr(this, item.context, scope);
+    const inner = (arg: Value): Signal => {
+      if (item.target) this.assign(item.target, arg, scope);
+      return this.with(items, i + 1, body, scope);
+    };
+    if (ctx instanceof PyContext) return ctx.enter(inner) as Signal;
+    const provider = contextProviders.find((p) => p.owns(ctx));
+    if (provider) return provider.enter(ctx, inner) as Signal;
+    const enter = protocol(ctx, '__enter__');
+    const exit = protocol(ctx, '__exit__');
+    if (enter && exit) {
+      const v = enter();
+      try {
+        return inner(v);
+      } finally {
+        exit(null, null, null);
+      }
+    }
+    throw pyError('TypeError', `'${typeName(ctx)}' object does not support the context manager protocol`);
+  }
+
+  assign(t: Expr, v: Value, scope: Scope): void {
+    switch (t.kind) {
+      case 'Name': scope.assign(t.id, v); return;
+      case 'Attribute': setattr(evalExpr(this, t.value, scope), t.attr, v); return;
+      case 'Subscript': setitem(evalExpr(this, t.value, scope), this.index(t.index, scope), v); return;
+      case 'Tuple': case 'List': this.unpack(t.elts, v, scope, t.loc); return;
+      case 'Starred': throw pyError('SyntaxError', 'starred assignment target must be in a list or tuple');
+      default: throw pyError('SyntaxError', `cannot assign to ${t.kind.toLowerCase()}`);
+    }
+  }
+
+  private unpack(targets: Expr[], v: Value, scope: Scope, loc: Loc): void {
+    const items = [...iterate(v)];
+    const star = targets.findIndex((e) => e.kind === 'Starred');
+    if (star < 0) {
+      if (items.length !== targets.length) {
+        throw locate(pyError('ValueError', items.length > targets.length
+          ? `too many values to unpack (expected ${targets.length})`
+          : `not enough values to unpack (expected ${targets.length}, got ${items.length})`), loc, this.file);
+      }
+      targets.forEach((e, k) => this.assign(e, items[k], scope));
+      return;
+    }
+    const after = targets.length - star - 1;
+    if (items.length < targets.length - 1) {
+      throw pyError('ValueError', `not enough values to unpack (expected at least ${targets.length - 1}, got ${items.length})`);
+    }
+    targets.forEach((e, k) => {
+      if (k < star) this.assign(e, items[k], scope);
+      else if (k === star) this.assign((e as Extract<Expr, { kind: 'Starred' }>).value, items.slice(star, items.length - after), scope);
+      else this.assign(e, items[items.length - (targets.length - k)], scope);
+    });
+  }
+
+  private augAssign(s: Extract<Stmt, { kind: 'AugAssign' }>, scope: Scope): Signal {
+    const t = s.target;
+    const rhs = (): Value => evalExpr(this, s.value, scope);
+    const combine = (cur: Value, r: Value): Value => {
+      // Lists extend in place (`xs += ys` mutates xs, as in Python).
+      if (s.op === '+' && Array.isArray(cur) && cur.constructor === Array && Array.isArray(r)) { cur.push(...r); return cur; }
+      return binaryOp(s.op, cur, r);
+    };
+    if (t.kind === 'Name') scope.assign(t.id, combine(this.lookup(t.id, scope), rhs()));
+    else if (t.kind === 'Attribute') {
+      const o = evalExpr(this, t.value, scope);
+      setattr(o, t.attr, combine(getattr(o, t.attr), rhs()));
+    } else if (t.kind === 'Subscript') {
+      const o = evalExpr(this, t.value, scope);
+      const k = this.index(t.index, scope);
+      setitem(o, k, combine(getitem(o, k), rhs()));
+    } else throw pyError('SyntaxError', "illegal expression for augmented assignment");
+    return undefined;
+  }
+
+  private del(t: Expr, scope: Scope): void {
+    if (t.kind === 'Name') scope.delete(t.id);
+    else if (t.kind === 'Subscript') delitem(evalExpr(this, t.value, scope), this.index(t.index, scope));
+    else if (t.kind === 'Tuple' || t.kind === 'List') for (const e of t.elts) this.del(e, scope);
+    else throw pyError('SyntaxError', `cannot delete ${t.kind.toLowerCase()}`);
+  }
+
+  /** A subscript's index: slices become PySlice, `a[i, j]` a tuple of them. */
+  index(e: Expr, scope: Scope): Value { return evalIndex(this, e, scope); }
+}

@@ -1,0 +1,305 @@
+// The `tensorflow` module of .tfpy programs: the tfgraph namespace (src/index.ts, the DSL's only way into the
+// library) with Python calling conventions — keywords to options objects, with-blocks to callbacks, operators.
+import * as tf from '../../src/index.ts';
+import { contextProviders } from '../interp/interp.ts';
+import { indexProviders } from '../interp/items.ts';
+import { providers } from '../interp/ops.ts';
+import { marshals, rawMarshal, isSafeName, type Marshal } from '../interp/sandbox.ts';
+import { ForeignFunction, NpArray, npScalar } from '../interp/npbridge.ts';
+import { pyError } from '../interp/errors.ts';
+import {
+  Builtin, PyContext, PyDict, PyEllipsis, PyFunction, PyIterator, PyModule, PySet, PySlice, PyTuple, PyType, type Value,
+} from '../interp/values.ts';
+import { PyRange } from '../interp/items.ts';
+import type { BinaryOp } from '../ast.ts';
+
+export interface TfBridgeOptions {
+  /** Calls a Python callable (for callbacks the library invokes: tf.scan fn, while_loop cond/body). */
+  call: (f: Value, args: Value[]) => Value;
+  /** Backend of tf.Session() when the program names none. */
+  backend?: string;
+}
+
+/**
+ * Python parameter names per function or method: the first are positional in the TypeScript signature; names after
+ * '|' are Python positionals that tfgraph takes in the options object. Keywords named here land in their slot;
+ * other keywords go to the options object. Only the API the notebooks use needs an entry.
+ */
+const PARAMS: Record<string, string[]> = {
+  placeholder: ['dtype', 'shape', '|', 'name'],
+  constant: ['value', '|', 'dtype', 'shape', 'name'],
+  Variable: ['initial_value', '|', 'trainable', 'collections', 'validate_shape', 'caching_device', 'name'],
+  get_variable: ['name', 'shape', '|', 'dtype', 'initializer', 'regularizer', 'trainable'],
+  reduce_mean: ['input_tensor', 'axis'], reduce_sum: ['input_tensor', 'axis'], reduce_max: ['input_tensor', 'axis'],
+  reduce_min: ['input_tensor', 'axis'], reduce_prod: ['input_tensor', 'axis'],
+  argmax: ['input', 'axis'], argmin: ['input', 'axis'],
+  matmul: ['a', 'b'], add: ['x', 'y'], subtract: ['x', 'y'], multiply: ['x', 'y'], divide: ['x', 'y'], equal: ['x', 'y'],
+  cast: ['x', 'dtype'], reshape: ['tensor', 'shape'], transpose: ['a', 'perm'], one_hot: ['indices', 'depth'],
+  concat: ['values', 'axis'], split: ['value', 'num_or_size_splits'], stack: ['values'], unstack: ['value'],
+  squeeze: ['input'], expand_dims: ['input', 'axis'], gather: ['params', 'indices'], tile: ['input', 'multiples'],
+  slice: ['input_', 'begin', 'size'], ones: ['shape'], zeros: ['shape'], random_normal: ['shape'],
+  random_uniform: ['shape'], truncated_normal: ['shape'], fill: ['dims', 'value'],
+  dynamic_rnn: ['cell', 'inputs', '|', 'sequence_length', 'initial_state', 'dtype'],
+  static_rnn: ['cell', 'inputs', '|', 'initial_state', 'dtype', 'sequence_length'],
+  sequence_loss: ['logits', 'targets', 'weights'],
+  softmax_cross_entropy_with_logits: ['|', '_sentinel', 'labels', 'logits'],
+  softmax_cross_entropy_with_logits_v2: ['|', '_sentinel', 'labels', 'logits'],
+  sparse_softmax_cross_entropy_with_logits: ['|', '_sentinel', 'labels', 'logits'],
+  sigmoid_cross_entropy_with_logits: ['|', '_sentinel', 'labels', 'logits'],
+  mean_squared_error: ['labels', 'predictions', 'weights'],
+  fully_connected: ['inputs', 'num_outputs', '|', 'activation_fn'], dense: ['inputs', 'units', '|', 'activation'],
+  dropout: ['x', 'keep_prob'], embedding_lookup: ['params', 'ids'],
+  scan: ['fn', 'elems', '|', 'initializer'], map_fn: ['fn', 'elems'], while_loop: ['cond', 'body', 'loop_vars'],
+  BasicRNNCell: ['num_units', '|', 'activation', 'reuse'], BasicLSTMCell: ['num_units', '|', 'forget_bias', 'state_is_tuple'],
+  LSTMCell: ['num_units'], GRUCell: ['num_units'], MultiRNNCell: ['cells', '|', 'state_is_tuple'],
+  OutputProjectionWrapper: ['cell', 'output_size'], InputProjectionWrapper: ['cell', 'num_proj'],
+  DropoutWrapper: ['cell', '|', 'input_keep_prob', 'output_keep_prob', 'state_keep_prob'], LSTMStateTuple: ['c', 'h'],
+  AdamOptimizer: ['learning_rate'], GradientDescentOptimizer: ['learning_rate'], AdagradOptimizer: ['learning_rate'],
+  RMSPropOptimizer: ['learning_rate', '|', 'decay', 'momentum', 'epsilon'], MomentumOptimizer: ['learning_rate', 'momentum'],
+  Dense: ['units'], Saver: ['|', 'var_list'], Session: ['|', 'target', 'graph', 'config'], InteractiveSession: ['|', 'target', 'graph', 'config'],
+  // methods
+  run: ['fetches', '|', 'feed_dict', 'options', 'run_metadata'], eval: ['feed_dict', 'session'],
+  zero_state: ['batch_size', 'dtype'], minimize: ['loss', '|', 'global_step', 'var_list'],
+  compute_gradients: ['loss', '|', 'var_list'], apply_gradients: ['grads_and_vars', '|', 'global_step', 'name'],
+  save: ['sess', 'save_path', '|', 'global_step'], restore: ['sess', 'save_path'], assign: ['value'],
+};
+
+/** Python values → library values. */
+export function toLib(v: Value, call: TfBridgeOptions['call']): unknown {
+  switch (typeof v) {
+    case 'bigint': return Number(v);
+    case 'undefined': return undefined;
+    case 'object': break;
+    default: return v;
+  }
+  if (v === null) return null;
+  const rec = (x: Value): unknown => toLib(x, call);
+  if (v instanceof PyTuple || (Array.isArray(v) && v.constructor === Array)) return (v as Value[]).map(rec);
+  if (v instanceof PyDict) {
+    if (v.keys().every((k) => typeof k === 'string')) {
+      const o = Object.create(null) as Record<string, unknown>;
+      for (const [k, x] of v.entries()) o[k as string] = rec(x);
+      return o;
+    }
+    return new Map(v.entries().map(([k, x]) => [rec(k), rec(x)]));
+  }
+  if (v instanceof PySet || v instanceof PyIterator || v instanceof PyRange) return [...(v as Iterable<Value>)].map(rec);
+  if (v instanceof ForeignFunction) return v.raw;
+  if (v instanceof PyFunction || v instanceof Builtin) {
+    return (...args: unknown[]) => rec(call(v, args.map(libToPy)));
+  }
+  if (v instanceof NpArray) return v.toNDArray();
+  if (v instanceof PySlice) return { start: toLib(v.start, call) ?? undefined, stop: toLib(v.stop, call) ?? undefined, step: toLib(v.step, call) ?? undefined };
+  if (v instanceof PyEllipsis) return '...';
+  return v;
+}
+
+const FLOAT_DTYPES = new Set(['float16', 'float32', 'float64']);
+
+/** Library values → Python values: NDArrays become numpy arrays; plain arrays lists; numbers int when integral. */
+export function libToPy(v: unknown): Value {
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
+  if (v === undefined) return null;
+  if (v instanceof tf.NDArray) return NpArray.fromNDArray(v);
+  if (Array.isArray(v) && v.constructor === Array) return v.map(libToPy);
+  return v as Value;
+}
+
+/** sess.run results: rank-0 numbers become numpy scalars of the fetched tensor's dtype (float32 prints as numpy's). */
+function runResultToPy(fetches: Value, r: unknown): Value {
+  if (typeof r === 'number' || typeof r === 'boolean') {
+    const t = fetches instanceof tf.Tensor ? fetches : null;
+    return npScalar(t ? String(t.dtype) : FLOAT_DTYPES.has(typeof r) ? 'float32' : 'float32', Number(r));
+  }
+  if (Array.isArray(r) && Array.isArray(fetches) && r.length === fetches.length) {
+    const out = r.map((x, i) => runResultToPy((fetches as Value[])[i], x));
+    return fetches instanceof PyTuple ? PyTuple.fromItems(out) : out;
+  }
+  if (fetches instanceof PyDict && r && typeof r === 'object' && !(r instanceof tf.NDArray)) {
+    const d = new PyDict();
+    for (const [k, f] of fetches.entries()) d.set(k, runResultToPy(f, (r as Record<string, unknown>)[String(k)]));
+    return d;
+  }
+  return libToPy(r);
+}
+
+/** Arranges Python arguments per PARAMS: TypeScript positionals, then one options object. */
+function arrange(name: string, args: Value[], kwargs: Map<string, Value>, call: TfBridgeOptions['call']): unknown[] {
+  const spec = Object.prototype.hasOwnProperty.call(PARAMS, name) ? PARAMS[name] : [];
+  const bar = spec.indexOf('|');
+  const positional = bar < 0 ? spec : spec.slice(0, bar);
+  const optional = bar < 0 ? [] : spec.slice(bar + 1);
+  const pos: unknown[] = [];
+  const opts = Object.create(null) as Record<string, unknown>;
+  let nOpts = 0;
+  args.forEach((a, i) => {
+    if (spec.length === 0 || i < positional.length) pos[i] = toLib(a, call);
+    else if (i - positional.length < optional.length) { opts[optional[i - positional.length]] = toLib(a, call); nOpts++; }
+    else throw pyError('TypeError', `${name}() takes at most ${positional.length + optional.length} positional arguments (${args.length} given)`);
+  });
+  for (const [k, v] of kwargs) {
+    const i = positional.indexOf(k);
+    if (i >= 0) {
+      if (i < args.length) throw pyError('TypeError', `${name}() got multiple values for argument '${k}'`);
+      pos[i] = toLib(v, call);
+    } else { opts[k] = toLib(v, call); nOpts++; }
+  }
+  for (let i = 0; i < pos.length; i++) if (!(i in pos)) pos[i] = undefined;
+  // TF1 infers int32 for Python ints: tf.constant([1, 2]) and tf.Variable(3) keep integer dtypes.
+  if ((name === 'constant' || name === 'Variable' || name === 'convert_to_tensor') && opts.dtype === undefined && args.length && allInts(args[0])) {
+    opts.dtype = 'int32';
+    nOpts++;
+  }
+  if (nOpts) pos.push(opts);
+  return pos;
+}
+
+function allInts(v: Value): boolean {
+  if (typeof v === 'bigint') return true;
+  if (Array.isArray(v)) return v.length > 0 && v.every(allInts);
+  return false;
+}
+
+const WITH_FUNCTIONS = new Set(['variable_scope', 'name_scope', 'control_dependencies']);
+
+function isClass(f: unknown): boolean {
+  return typeof f === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(f));
+}
+
+function isLibraryObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !(v instanceof NpArray) && !(v instanceof PyContext);
+}
+
+export function tensorflowModule(opts: TfBridgeOptions): PyModule {
+  const call = opts.call;
+
+  function callLib(fn: (...a: unknown[]) => unknown, self: unknown, name: string, args: Value[], kwargs: Map<string, Value>, ctor = false): Value {
+    if (name === 'Session' || name === 'InteractiveSession') {
+      if (opts.backend && !kwargs.has('backend')) kwargs = new Map([...kwargs, ['backend', opts.backend]]);
+    }
+    // with-forms: calling without the callback gives a context the `with` statement enters.
+    if ((WITH_FUNCTIONS.has(name) && !self) || (name === 'as_default' && args.length === 0 && kwargs.size === 0)) {
+      if (name === 'as_default') return new PyContext((body) => fn.call(self, body));
+      const a = arrange(name, args, kwargs, call);
+      return new PyContext((body) => {
+        if (name === 'variable_scope') {
+          const o = Object.create(null) as Record<string, unknown>;
+          const extra = a.slice(1);
+          if (extra.length && typeof extra[extra.length - 1] === 'object' && extra[extra.length - 1] !== null && !Array.isArray(extra[extra.length - 1])) Object.assign(o, extra.pop());
+          if (extra[0] !== undefined) o.default_name = extra[0];
+          if (extra[1] !== undefined) o.values = extra[1];
+          return fn(a[0] ?? null, o, body);
+        }
+        if (name === 'name_scope') return fn(a[0] ?? null, (a[1] as string | undefined) ?? null, body);
+        return fn(a[0], body);
+      });
+    }
+    const a = arrange(name, args, kwargs, call);
+    if (name === 'run' && self instanceof tf.Session) {
+      return runResultToPy(args.length ? args[0] : kwargs.get('fetches') ?? null, fn.apply(self, a));
+    }
+    if (name === 'eval' && self instanceof tf.Tensor) return runResultToPy(self, fn.apply(self, a));
+    const r = ctor ? Reflect.construct(fn, a) : fn.apply(self, a);
+    return libToPy(r);
+  }
+
+  const marshal: Marshal = {
+    owns: isLibraryObject,
+    call: (fn, self, name, args, kwargs) => callLib(fn, self, name, args, kwargs),
+    toPy: libToPy,
+    callObject(obj, args, kwargs) {
+      const apply = (obj as { apply?: unknown }).apply;
+      if (typeof apply !== 'function' || Array.isArray(obj)) return undefined;
+      return callLib(apply as (...a: unknown[]) => unknown, obj, 'apply', args, kwargs);
+    },
+  };
+  if (!marshals.includes(marshal)) marshals.push(marshal);
+  installOperators(call);
+
+  const wrap = (path: string, ns: Record<string, unknown>): PyModule => {
+    const attrs = new Map<string, Value>();
+    for (const k of Object.keys(ns)) {
+      if (!isSafeName(k)) continue;
+      const v = ns[k];
+      const name = `${path}.${k}`;
+      if (isClass(v) || k === 'Variable') {
+        const cls = v as new (...a: unknown[]) => object;
+        attrs.set(k, new PyType(name, (args, kw) => callLib(cls as never, undefined, k, args, kw, true), (x) => x instanceof cls));
+      } else if (typeof v === 'function') {
+        const f = v as (...a: unknown[]) => unknown;
+        attrs.set(k, new ForeignFunction(name, f, (args, kw) => callLib(f, undefined, k, args, kw)));
+      } else if (typeof v === 'object' && v !== null && (Object.getPrototypeOf(v) === null || Object.getPrototypeOf(v) === Object.prototype)) {
+        attrs.set(k, wrap(name, v as Record<string, unknown>));
+      } else attrs.set(k, libToPy(v));
+    }
+    return new PyModule(path, attrs);
+  };
+  const mod = wrap('tensorflow', tf as unknown as Record<string, unknown>);
+  // tf.device('/cpu:0') places ops on devices in TF1; tfgraph picks the backend per session, so it is a no-op scope.
+  mod.attrs.set('device', new Builtin('tensorflow.device', () => new PyContext((body) => body(null))));
+  return mod;
+}
+
+const TENSOR_OPS: Partial<Record<BinaryOp, [string, string]>> = {
+  '+': ['add', 'radd'], '-': ['sub', 'rsub'], '*': ['mul', 'rmul'], '/': ['div', 'rdiv'], '//': ['floordiv', 'rfloordiv'],
+  '%': ['mod', 'rmod'], '**': ['pow', 'rpow'], '@': ['matmul', 'rmatmul'], '&': ['and', ''], '|': ['or', ''], '^': ['xor', ''],
+};
+let installed = false;
+
+function installOperators(call: TfBridgeOptions['call']): void {
+  if (installed) return;
+  installed = true;
+  const isTensor = (v: Value): v is tf.Tensor => v instanceof tf.Tensor;
+  const lib = (v: Value): unknown => toLib(v, call);
+  providers.unshift({
+    owns: isTensor,
+    binary(op, self, other, reflected) {
+      const names = TENSOR_OPS[op];
+      if (!names) return undefined;
+      const t = self as unknown as Record<string, (x: unknown) => tf.Tensor>;
+      if (!reflected) return t[names[0]](lib(other));
+      if (names[1]) return t[names[1]](lib(other));
+      // & | ^ with the tensor on the right: build from the other side's tensor.
+      const left = tf.convert_to_tensor(lib(other), { dtype: (self as tf.Tensor).dtype }) as unknown as Record<string, (x: unknown) => tf.Tensor>;
+      return left[names[0]](self);
+    },
+    compare(op, self, other) {
+      const t = self as tf.Tensor;
+      const o = lib(other);
+      return op === '<' ? t.lt(o) : op === '<=' ? t.le(o) : op === '>' ? t.gt(o) : t.ge(o);
+    },
+    unary(op, self) {
+      const t = self as tf.Tensor;
+      return op === '-' ? t.neg() : op === '~' ? t.invert() : op === '+' ? t : undefined;
+    },
+  });
+  indexProviders.push({
+    owns: isTensor,
+    getitem: (self, index) => (self as tf.Tensor).get(...(index instanceof PyTuple ? [...index] : [index]).map(lib)),
+    iterate: () => { throw pyError('TypeError', 'Tensor objects are only iterable when eager execution is enabled. To iterate over this tensor use tf.map_fn.'); },
+  });
+  indexProviders.push({
+    owns: (v) => v instanceof tf.TensorShape,
+    getitem: (self, index) => {
+      const dims = [...(self as tf.TensorShape)].map(libToPy);
+      if (index instanceof PySlice) return dims;
+      const i = Number(index);
+      return dims[i < 0 ? i + dims.length : i] ?? (() => { throw pyError('IndexError', 'list index out of range'); })();
+    },
+    len: (self) => (self as tf.TensorShape).length,
+    iterate: (self) => [...(self as tf.TensorShape)].map(libToPy),
+  });
+  contextProviders.push({
+    owns: (v) => v instanceof tf.Session,
+    enter(v, body) {
+      const sess = v as tf.Session;
+      try {
+        return sess.graph.as_default(() => sess.as_default(() => body(sess)));
+      } finally {
+        sess.close();
+      }
+    },
+  });
+  contextProviders.push({ owns: (v) => v instanceof tf.Graph, enter: (v, body) => (v as tf.Graph).as_default(() => body(v)) });
+  void rawMarshal;
+}

@@ -1,0 +1,102 @@
+// simplify: algebraic identities (x*1, x+0, x-0, identities, no-op casts and reshapes, double transposes, reshape chains).
+import type { Operation } from '../graph/graph.ts';
+import type { Tensor } from '../graph/tensor.ts';
+import type { NDArray } from '../runtime/ndarray.ts';
+import { constValueOf, producerMap, rewritable, sweep, Subst, type Node, type Pass } from './ir.ts';
+
+/** Ops that pass their input through in the forward pass (a PlaceholderWithDefault in a plan is not fed). */
+const IDENTITIES = new Set(['Identity', 'StopGradient', 'PlaceholderWithDefault', 'Snapshot']);
+
+export const simplify: Pass = {
+  name: 'simplify',
+  run(ir, details) {
+    const producers = producerMap(ir);
+    const subst = new Subst();
+    let changed = 0;
+    for (const n of ir.nodes) {
+      subst.rewire(n);
+      if (!rewritable(ir, n, producers)) continue;
+      const r = rewrite(n, producers);
+      if (!r) continue;
+      changed++;
+      if (r.to) {
+        subst.set(n.outputs[0], r.to);
+        details.push(`${n.op.name} (${n.type}) → ${r.to.name}: ${r.why}`);
+      } else {
+        details.push(`${n.op.name} (${n.type}): ${r.why}`);
+      }
+    }
+    if (!changed) return ir;
+    subst.apply(ir);
+    sweep(ir);
+    return ir;
+  },
+};
+
+interface Rewrite { to?: Tensor; why: string }
+
+function rewrite(n: Node, producers: ReadonlyMap<Operation, Node>): Rewrite | null {
+  const [x, y] = n.inputs;
+  const out = n.outputs[0];
+  const c = (t: Tensor | undefined) => (t ? constValueOf(t, producers) : null);
+  // A PlaceholderWithDefault in a plan is unfed (a fed one is cut by prune): it is its default.
+  if (IDENTITIES.has(n.type) && x.dtype === out.dtype) return { to: x, why: 'identity' };
+  switch (n.type) {
+    case 'Mul':
+      if (isFill(c(y), 1) && keepsShape(x, c(y)!, out)) return { to: x, why: 'x * 1' };
+      if (isFill(c(x), 1) && keepsShape(y, c(x)!, out)) return { to: y, why: '1 * x' };
+      return null;
+    case 'Add': case 'AddV2':
+      if (isFill(c(y), 0) && keepsShape(x, c(y)!, out)) return { to: x, why: 'x + 0' };
+      if (isFill(c(x), 0) && keepsShape(y, c(x)!, out)) return { to: y, why: '0 + x' };
+      return null;
+    case 'Sub':
+      if (isFill(c(y), 0) && keepsShape(x, c(y)!, out)) return { to: x, why: 'x - 0' };
+      return null;
+    case 'Cast':
+      return x.dtype === out.dtype ? { to: x, why: 'cast to the same dtype' } : null;
+    case 'Reshape': {
+      if (sameStaticShape(x, out)) return { to: x, why: 'reshape to the same static shape' };
+      const inner = producers.get(x.op);
+      // Reshape(Reshape(v, s1), s2) = Reshape(v, s2): the outer one reads v directly.
+      if (inner && inner.type === 'Reshape' && inner.ctrl.length === 0) {
+        n.inputs = [inner.inputs[0], y];
+        return { why: `reshape of reshape: reads ${inner.inputs[0].name}` };
+      }
+      return null;
+    }
+    case 'Transpose': {
+      const inner = producers.get(x.op);
+      if (!inner || inner.type !== 'Transpose') return null;
+      const p2 = ints(c(y));
+      const p1 = ints(c(inner.inputs[1]));
+      if (!p1 || !p2 || p1.length !== p2.length || !p2.every((p, i) => p1[p] === i)) return null;
+      const v = inner.inputs[0];
+      return v.dtype === out.dtype ? { to: v, why: 'transpose of its inverse transpose' } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function isFill(a: NDArray | null, value: number): boolean {
+  if (!a || a.dtype === 'bool' || a.dtype === 'string') return false;
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== value) return false;
+  return true;
+}
+
+/** x op c has x's shape and dtype: c has rank ≤ x's and only 1s as dims (no broadcast grows x). */
+function keepsShape(x: Tensor, c: NDArray, out: Tensor): boolean {
+  const s = x.staticShape;
+  return x.dtype === out.dtype && s !== null && c.shape.length <= s.length && c.shape.every((d) => d === 1);
+}
+
+function sameStaticShape(a: Tensor, b: Tensor): boolean {
+  const sa = a.staticShape;
+  const sb = b.staticShape;
+  return sa !== null && sb !== null && sa.length === sb.length && sa.every((d, i) => d !== null && d === sb[i]);
+}
+
+function ints(a: NDArray | null): number[] | null {
+  return a && a.shape.length === 1 ? Array.from(a.data as ArrayLike<number>) : null;
+}
