@@ -112,7 +112,7 @@ export function timeSlice(data: Float32Array, B: number, T: number, D: number, t
 export interface StepPlan { warmup: number; min: number; max: number; budgetMs: number }
 export function stepPlan(w: WorkloadId, backend: Backend, impl: Impl): StepPlan {
   const slow = w === 'W3' || (w === 'W1' && backend === 'cpu');
-  const budgetMs = (w === 'W3' && backend === 'cpu' ? 6000 : 5000) * (impl === 'tfgraph' ? 1.2 : 1);
+  const budgetMs = (w === 'W3' && backend === 'cpu' ? 5000 : 3500) * (impl === 'tfgraph' ? 1.2 : 1);
   return slow ? { warmup: 2, min: 3, max: 40, budgetMs } : { warmup: 5, min: 10, max: 300, budgetMs };
 }
 

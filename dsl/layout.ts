@@ -83,7 +83,10 @@ export function layout(input: IToken[], source: string, file: string, oneLine = 
       joined = true;
       continue;
     }
-    if (type === StrayBackslash) fail('unexpected character after line continuation character', locOf(t));
+    if (type === StrayBackslash) {
+      const atEnd = source.slice(t.startOffset + 1).trim() === '';
+      fail(atEnd ? 'unexpected EOF while parsing' : 'unexpected character after line continuation character', locOf(t));
+    }
     if (type === BadString) fail('EOL while scanning string literal', locOf(t));
     if (type === BadTriple) fail('EOF while scanning triple-quoted string literal', locOf(t));
     if (type === Magic) {

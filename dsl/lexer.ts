@@ -71,27 +71,30 @@ export const Identifier = tok('Identifier', {
 export const AugAssign = virtual('AugAssign');
 /** Comparison operators spelled with symbols share a category; `in`, `not in`, `is`, `is not` are keywords. */
 export const CompOp = virtual('CompOp');
+/** Binary operator symbols share a category, so that the parser reads `a op b op c` in one loop. */
+export const BinOpTok = virtual('BinOp');
+const binop = { categories: [BinOpTok] };
 for (const op of ['**=', '//=', '>>=', '<<=', '+=', '-=', '*=', '/=', '%=', '@=', '&=', '|=', '^=']) {
   tok('Aug' + op, op, { categories: [AugAssign] });
 }
 export const Ellipsis = tok('Ellipsis', '...');
 export const Pow = tok('Pow', '**');
-export const FloorDiv = tok('FloorDiv', '//');
-export const LShift = tok('LShift', '<<');
-export const RShift = tok('RShift', '>>');
+export const FloorDiv = tok('FloorDiv', '//', binop);
+export const LShift = tok('LShift', '<<', binop);
+export const RShift = tok('RShift', '>>', binop);
 for (const op of ['<=', '>=', '==', '!=']) tok('Cmp' + op, op, { categories: [CompOp] });
 export const Arrow = tok('Arrow', '->');
 export const Walrus = tok('Walrus', ':=');
 for (const op of ['<', '>']) tok('Cmp' + op, op, { categories: [CompOp] });
-export const Plus = tok('Plus', '+');
-export const Minus = tok('Minus', '-');
-export const Star = tok('Star', '*');
-export const Slash = tok('Slash', '/');
-export const Percent = tok('Percent', '%');
-export const At = tok('At', '@');
-export const Amp = tok('Amp', '&');
-export const Pipe = tok('Pipe', '|');
-export const Caret = tok('Caret', '^');
+export const Plus = tok('Plus', '+', binop);
+export const Minus = tok('Minus', '-', binop);
+export const Star = tok('Star', '*', binop);
+export const Slash = tok('Slash', '/', binop);
+export const Percent = tok('Percent', '%', binop);
+export const At = tok('At', '@', binop);
+export const Amp = tok('Amp', '&', binop);
+export const Pipe = tok('Pipe', '|', binop);
+export const Caret = tok('Caret', '^', binop);
 export const Tilde = tok('Tilde', '~');
 export const LParen = tok('LParen', '(');
 export const RParen = tok('RParen', ')');
@@ -127,7 +130,7 @@ export const INDENT = virtual('INDENT');
 export const DEDENT = virtual('DEDENT');
 
 /** The parser's vocabulary: everything a token can be typed as. */
-export const vocabulary: TokenType[] = [...tokens, AugAssign, CompOp, ...keywords.values(), NEWLINE, INDENT, DEDENT];
+export const vocabulary: TokenType[] = [...tokens, AugAssign, CompOp, BinOpTok, ...keywords.values(), NEWLINE, INDENT, DEDENT];
 
 const lexer = new Lexer(tokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
 

@@ -85,7 +85,7 @@ function syntaxError(e: IRecognitionException, tokens: IToken[], source: string,
   if (expected === 'INDENT') message = 'expected an indented block';
   else if (t.tokenType === INDENT) message = 'unexpected indent';
   else if (atEnd) message = 'unexpected EOF while parsing';
-  else if (expected === 'Colon' && t.tokenType !== NEWLINE) message = "expected ':'";
+  else if (expected === 'Colon') message = "expected ':'";
   else {
     // Python 2's print statement is the most common reason for old notebook code to fail here.
     const i = tokens.indexOf(t);

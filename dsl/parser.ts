@@ -61,7 +61,7 @@ export class TfpyParser extends ExprParser {
     {
       ALT: () => {
         const t = this.CONSUME(K.del);
-        const target = this.SUBRULE(this.targetList);
+        const target = this.SUBRULE(this.targetList, { ARGS: ['del'] });
         const targets = this.ACTION(() => (target.kind === 'Tuple' ? target.elts : [target]));
         this.ACTION(() => targets.forEach((x) => checkTarget(x, 'del', this.file)));
         return { kind: 'Del', loc: locOf(t), targets };
@@ -262,7 +262,7 @@ export class TfpyParser extends ExprParser {
 
   forStmt = this.RULE('forStmt', (): Stmt => {
     const t = this.CONSUME(K.for);
-    const target = this.SUBRULE(this.targetList);
+    const target = this.SUBRULE(this.targetList, { ARGS: ['assign'] });
     this.CONSUME(K.in);
     const iter = this.SUBRULE(this.testListStar);
     this.CONSUME(Colon);
@@ -290,7 +290,7 @@ export class TfpyParser extends ExprParser {
       let target: Expr | null = null;
       (i === 1 ? this.OPTION1 : this.OPTION2).call(this, () => {
         (i === 1 ? this.CONSUME1 : this.CONSUME2).call(this, K.as);
-        target = (i === 1 ? this.SUBRULE3 : this.SUBRULE4).call(this, this.expr) as Expr;
+        target = (i === 1 ? this.SUBRULE3 : this.SUBRULE4).call(this, this.binary, { ARGS: [false] }) as Expr;
       });
       this.ACTION(() => target && checkTarget(target, 'assign', this.file));
       items.push({ context, target });

@@ -1,5 +1,5 @@
 // Parser actions with Python's syntax rules that a context-free grammar cannot say: targets, arguments, displays.
-import { TfpyError, type Comprehension, type Expr, type Loc, type Param } from './ast.ts';
+import { TfpyError, type BinaryOp, type CompareOp, type Comprehension, type Expr, type Loc, type Param } from './ast.ts';
 
 export const syntaxError = (message: string, at: Loc, file: string) => new TfpyError(message, at, file, 'SyntaxError');
 
@@ -153,4 +153,42 @@ export function buildDisplay(
     return elts[0]!;
   }
   return { kind: 'Tuple', loc, elts };
+}
+
+/** Python's binding strength of the binary operators (higher binds tighter); comparisons sit below all of them. */
+const level: Record<string, number> = {
+  '|': 1, '^': 2, '&': 3, '<<': 4, '>>': 4, '+': 5, '-': 5, '*': 6, '/': 6, '//': 6, '%': 6, '@': 6,
+};
+
+/** Builds `a op b op c ...` with Python's precedence: left-associative levels, comparisons chained. */
+export function buildBinary(operands: Expr[], ops: string[]): Expr {
+  const segments: Expr[] = [];
+  const compares: CompareOp[] = [];
+  let start = 0;
+  for (let i = 0; i <= ops.length; i++) {
+    if (i < ops.length && level[ops[i]!] !== undefined) continue;
+    segments.push(climb(operands.slice(start, i + 1), ops.slice(start, i) as BinaryOp[]));
+    if (i < ops.length) compares.push(ops[i] as CompareOp);
+    start = i + 1;
+  }
+  const left = segments[0]!;
+  return compares.length === 0 ? left : { kind: 'Compare', loc: left.loc, left, ops: compares, comparators: segments.slice(1) };
+}
+
+/** Operator-precedence reduction with two stacks. */
+function climb(xs: Expr[], ops: BinaryOp[]): Expr {
+  const values: Expr[] = [xs[0]!];
+  const pending: BinaryOp[] = [];
+  const reduce = () => {
+    const right = values.pop()!;
+    const left = values.pop()!;
+    values.push({ kind: 'BinOp', loc: left.loc, op: pending.pop()!, left, right });
+  };
+  ops.forEach((op, i) => {
+    while (pending.length > 0 && level[pending[pending.length - 1]!]! >= level[op]!) reduce();
+    pending.push(op);
+    values.push(xs[i + 1]!);
+  });
+  while (pending.length > 0) reduce();
+  return values[0]!;
 }

@@ -1,5 +1,5 @@
 // The expression half of the .tfpy grammar (chevrotain): Python's precedence levels, displays, calls, slices.
-import { EmbeddedActionsParser, type IOrAlt, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import type { BinaryOp, CompareOp, Comprehension, Expr, Loc, Param } from './ast.ts';
 import {
   vocabulary, K, Identifier, NumberLit, StringLit, Ellipsis, LParen, RParen, LBracket, RBracket, LBrace, RBrace,
@@ -16,6 +16,7 @@ import {
 export interface PendingFString { node: Extract<Expr, { kind: 'FString' }>; tokens: IToken[] }
 
 const bin = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'BinOp', loc: left.loc, op, left, right });
+const isComparison = (t: IToken) => tokenMatcher(t, CompOp) || tokenMatcher(t, K.in) || tokenMatcher(t, K.not) || tokenMatcher(t, K.is);
 
 export class ExprParser extends EmbeddedActionsParser {
   file = '<stdin>';
@@ -44,7 +45,7 @@ export class ExprParser extends EmbeddedActionsParser {
   });
 
   /** Targets of `for` and comprehensions: bitwise-or level, so that `in` ends the target. */
-  targetList = this.RULE('targetList', (): Expr => {
+  targetList = this.RULE('targetList', (ctx: 'assign' | 'del'): Expr => {
     const items: Expr[] = [];
     let comma = false;
     items.push(this.SUBRULE(this.exprOrStar));
@@ -55,7 +56,7 @@ export class ExprParser extends EmbeddedActionsParser {
     });
     this.OPTION(() => { this.CONSUME2(Comma); comma = true; });
     const target: Expr = comma ? { kind: 'Tuple', loc: items[0]!.loc, elts: items } : items[0]!;
-    this.ACTION(() => checkTarget(target, 'assign', this.file));
+    this.ACTION(() => checkTarget(target, ctx, this.file));
     return target;
   });
 
@@ -66,12 +67,12 @@ export class ExprParser extends EmbeddedActionsParser {
 
   exprOrStar = this.RULE('exprOrStar', (): Expr => this.OR<IOrAlt<Expr>[]>([
     { ALT: () => this.SUBRULE(this.starExpr) },
-    { ALT: () => this.SUBRULE(this.expr) },
+    { ALT: () => this.SUBRULE(this.binary, { ARGS: [false] }) },
   ]));
 
   starExpr = this.RULE('starExpr', (): Expr => {
     const star = this.CONSUME(Star);
-    return { kind: 'Starred', loc: locOf(star), value: this.SUBRULE(this.expr) };
+    return { kind: 'Starred', loc: locOf(star), value: this.SUBRULE(this.binary, { ARGS: [false] }) };
   });
 
   test = this.RULE('test', (): Expr => this.OR<IOrAlt<Expr>[]>([
@@ -154,43 +155,31 @@ export class ExprParser extends EmbeddedActionsParser {
 
   notTest = this.RULE('notTest', (): Expr => this.OR<IOrAlt<Expr>[]>([
     { ALT: () => { const t = this.CONSUME(K.not); return { kind: 'UnaryOp', loc: locOf(t), op: 'not', operand: this.SUBRULE(this.notTest) }; } },
-    { ALT: () => this.SUBRULE(this.comparison) },
+    { ALT: () => this.SUBRULE(this.binary, { ARGS: [true] }) },
   ]));
 
-  comparison = this.RULE('comparison', (): Expr => {
-    const left = this.SUBRULE(this.expr);
-    const ops: CompareOp[] = [];
-    const comparators: Expr[] = [];
-    this.MANY(() => {
-      ops.push(this.SUBRULE(this.compOp));
-      comparators.push(this.SUBRULE2(this.expr));
+  /**
+   * Every binary operator from `|` down to `* / // % @`, plus comparisons when `compare` (else `expr` level,
+   * where `in` ends a `for` target): one flat loop, precedence applied by buildBinary (a shallower stack).
+   */
+  binary = this.RULE('binary', (compare: boolean): Expr => {
+    const operands = [this.SUBRULE(this.factor)];
+    const ops: string[] = [];
+    this.MANY({
+      GATE: () => compare || !isComparison(this.LA(1)),
+      DEF: () => {
+        ops.push(this.OR<IOrAlt<string>[]>([
+          { ALT: () => this.CONSUME(BinOpTok).image },
+          { ALT: () => this.CONSUME(CompOp).image },
+          { ALT: () => { this.CONSUME(K.in); return 'in'; } },
+          { ALT: () => { this.CONSUME(K.not); this.CONSUME2(K.in); return 'not in'; } },
+          { ALT: () => { this.CONSUME(K.is); let op = 'is'; this.OPTION(() => { this.CONSUME2(K.not); op = 'is not'; }); return op; } },
+        ]));
+        operands.push(this.SUBRULE2(this.factor));
+      },
     });
-    return ops.length === 0 ? left : { kind: 'Compare', loc: left.loc, left, ops, comparators };
+    return this.ACTION(() => buildBinary(operands, ops)) ?? operands[0]!;
   });
-
-  compOp = this.RULE('compOp', (): CompareOp => this.OR<IOrAlt<CompareOp>[]>([
-    { ALT: () => this.CONSUME(CompOp).image as CompareOp },
-    { ALT: () => { this.CONSUME(K.in); return 'in'; } },
-    { ALT: () => { this.CONSUME(K.not); this.CONSUME2(K.in); return 'not in'; } },
-    { ALT: () => { this.CONSUME(K.is); let op: CompareOp = 'is'; this.OPTION(() => { this.CONSUME2(K.not); op = 'is not'; }); return op; } },
-  ]));
-
-  /** One left-associative binary level: `next (op next)*`. */
-  private chain(next: () => Expr, more: () => Expr, ops: TokenType[]): Expr {
-    let left = next();
-    this.MANY(() => {
-      const op = this.OR(ops.map((t) => ({ ALT: () => this.CONSUME(t) })));
-      left = bin(op.image as BinaryOp, left, more());
-    });
-    return left;
-  }
-
-  expr = this.RULE('expr', (): Expr => this.chain(() => this.SUBRULE(this.xorExpr), () => this.SUBRULE2(this.xorExpr), [Pipe]));
-  xorExpr = this.RULE('xorExpr', (): Expr => this.chain(() => this.SUBRULE(this.andExpr), () => this.SUBRULE2(this.andExpr), [Caret]));
-  andExpr = this.RULE('andExpr', (): Expr => this.chain(() => this.SUBRULE(this.shiftExpr), () => this.SUBRULE2(this.shiftExpr), [Amp]));
-  shiftExpr = this.RULE('shiftExpr', (): Expr => this.chain(() => this.SUBRULE(this.arith), () => this.SUBRULE2(this.arith), [LShift, RShift]));
-  arith = this.RULE('arith', (): Expr => this.chain(() => this.SUBRULE(this.term), () => this.SUBRULE2(this.term), [Plus, Minus]));
-  term = this.RULE('term', (): Expr => this.chain(() => this.SUBRULE(this.factor), () => this.SUBRULE2(this.factor), [Star, Slash, Percent, FloorDiv, At]));
 
   /** Unary minus binds looser than `**` on its right: -2**2 is -(2**2). */
   factor = this.RULE('factor', (): Expr => this.OR<IOrAlt<Expr>[]>([
@@ -293,14 +282,14 @@ export class ExprParser extends EmbeddedActionsParser {
   compFor = this.RULE('compFor', (): Comprehension[] => {
     const gens: Comprehension[] = [];
     this.CONSUME(K.for);
-    const target = this.SUBRULE(this.targetList);
+    const target = this.SUBRULE(this.targetList, { ARGS: ['assign'] });
     this.CONSUME(K.in);
     gens.push({ target, iter: this.SUBRULE(this.orTest), ifs: [] });
     this.MANY(() => this.OR([
       {
         ALT: () => {
           this.CONSUME2(K.for);
-          const t = this.SUBRULE2(this.targetList);
+          const t = this.SUBRULE2(this.targetList, { ARGS: ['assign'] });
           this.CONSUME2(K.in);
           gens.push({ target: t, iter: this.SUBRULE2(this.orTest), ifs: [] });
         },
@@ -352,8 +341,8 @@ export class ExprParser extends EmbeddedActionsParser {
 
   /** A display element: `x`, `*xs`, `**d`, or `k: v` (the kind is checked by buildDisplay). */
   displayItem = this.RULE('displayItem', (): DisplayItem => this.OR<IOrAlt<DisplayItem>[]>([
-    { ALT: () => { const t = this.CONSUME(Pow); return { mark: '**', value: this.SUBRULE(this.expr), key: null, loc: locOf(t) }; } },
-    { ALT: () => { const t = this.CONSUME(Star); return { mark: '*', value: this.SUBRULE2(this.expr), key: null, loc: locOf(t) }; } },
+    { ALT: () => { const t = this.CONSUME(Pow); return { mark: '**', value: this.SUBRULE(this.binary, { ARGS: [false] }), key: null, loc: locOf(t) }; } },
+    { ALT: () => { const t = this.CONSUME(Star); return { mark: '*', value: this.SUBRULE2(this.binary, { ARGS: [false] }), key: null, loc: locOf(t) }; } },
     {
       ALT: () => {
         const first = this.SUBRULE(this.test);

@@ -258,8 +258,8 @@ export function longSentence(opt: ExampleOptions, print: Print): { loss: number;
 export interface RnnLstmLabResult {
   basics: ReturnType<typeof basics>;
   hihello: ReturnType<typeof hihello>;
-  ifYouWantYou: ReturnType<typeof ifYouWantYou>;
-  longSentence: ReturnType<typeof longSentence>;
+  if_you_want_you: ReturnType<typeof ifYouWantYou>;
+  long_sentence: ReturnType<typeof longSentence>;
   stock: ReturnType<typeof stock>;
   seconds: number;
 }
@@ -269,15 +269,16 @@ export function main(args: string[] = []): RnnLstmLabResult {
   const print = makePrint(opt.quiet);
   const t0 = Date.now();
   print(`backend: ${opt.backend}${opt.quick ? ' (quick)' : ''}`);
-  const r = {
-    basics: basics(opt, print),
-    hihello: hihello(opt, print),
-    ifYouWantYou: ifYouWantYou(opt, print),
-    longSentence: longSentence(opt, print),
-    stock: stock(opt, print),
-  };
+  // --part NAME runs one part only (basics, hihello, if_you_want_you, long_sentence, stock)
+  const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : null;
+  const parts = { basics, hihello, if_you_want_you: ifYouWantYou, long_sentence: longSentence, stock };
+  if (part !== null && !(part in parts)) throw new Error(`unknown part '${part}': ${Object.keys(parts).join(', ')}`);
+  const r: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(parts)) {
+    if (part === null || part === name) r[name] = fn(opt, print);
+  }
   print(`(${elapsed(t0)} s)`);
-  return { ...r, seconds: elapsed(t0) };
+  return { ...(r as Omit<RnnLstmLabResult, 'seconds'>), seconds: elapsed(t0) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));

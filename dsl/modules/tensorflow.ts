@@ -18,6 +18,8 @@ export interface TfBridgeOptions {
   call: (f: Value, args: Value[]) => Value;
   /** Backend of tf.Session() when the program names none. */
   backend?: string;
+  /** `--explain`: print what the compiler did, once per distinct sess.run fetch list. */
+  explain?: (text: string) => void;
 }
 
 /**
@@ -109,7 +111,8 @@ export function libToPy(v: unknown): Value {
 function runResultToPy(fetches: Value, r: unknown): Value {
   if (typeof r === 'number' || typeof r === 'boolean') {
     const t = fetches instanceof tf.Tensor ? fetches : null;
-    return npScalar(t ? String(t.dtype) : FLOAT_DTYPES.has(typeof r) ? 'float32' : 'float32', Number(r));
+    const dtype = typeof r === 'boolean' ? 'bool' : t ? String(t.dtype) : 'float32';
+    return npScalar(FLOAT_DTYPES.has(dtype) && dtype !== 'float64' ? 'float32' : dtype, Number(r));
   }
   if (Array.isArray(r) && Array.isArray(fetches) && r.length === fetches.length) {
     const out = r.map((x, i) => runResultToPy((fetches as Value[])[i], x));
@@ -196,11 +199,24 @@ export function tensorflowModule(opts: TfBridgeOptions): PyModule {
     }
     const a = arrange(name, args, kwargs, call);
     if (name === 'run' && self instanceof tf.Session) {
+      if (opts.explain) explainOnce(self, a);
       return runResultToPy(args.length ? args[0] : kwargs.get('fetches') ?? null, fn.apply(self, a));
     }
     if (name === 'eval' && self instanceof tf.Tensor) return runResultToPy(self, fn.apply(self, a));
     const r = ctor ? Reflect.construct(fn, a) : fn.apply(self, a);
     return libToPy(r);
+  }
+
+  const explained = new WeakMap<object, Set<string>>();
+  function explainOnce(sess: tf.Session, a: unknown[]): void {
+    const fetches = a[0];
+    const key = JSON.stringify(fetches, (_k, v) => (v instanceof tf.Tensor || v instanceof tf.Operation ? String(v.name) : v));
+    const seen = explained.get(sess) ?? new Set<string>();
+    explained.set(sess, seen);
+    if (seen.has(key)) return;
+    seen.add(key);
+    const feed = (a[1] as { feed_dict?: unknown } | undefined)?.feed_dict;
+    opts.explain!(`explain sess.run(${key}):\n${sess.explain(fetches, feed).text}\n`);
   }
 
   const marshal: Marshal = {

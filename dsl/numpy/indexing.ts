@@ -199,9 +199,10 @@ export function setitem(a: NpArray, items: unknown[], value: unknown): void {
   const { shape, offsets } = plan(a, items);
   const s = pyScalar(value);
   const v = s ? NpArray.scalar('float64', s.value, false) : toNp(value);
-  const bshape = broadcastShapes(v.shape, shape);
-  if (bshape.join(',') !== shape.join(',')) {
-    throw new Error(`ValueError: could not broadcast input array from shape (${v.shape.join(',')}) into shape (${shape.join(',')})`);
+  const fits = v.shape.length <= shape.length && v.shape.every((d, i) => d === 1 || d === shape[shape.length - v.shape.length + i]);
+  if (!fits) {
+    const f = (s: number[]) => `(${s.join(',')}${s.length === 1 ? ',' : ''})`;
+    throw new Error(`ValueError: could not broadcast input array from shape ${f(v.shape)} into shape ${f(shape)}`);
   }
   const bi = broadcastIndex(v.shape, shape);
   // numpy assigns in order, so repeated fancy indices keep the last write.

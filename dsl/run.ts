@@ -1,0 +1,119 @@
+// Running a .tfpy program: parse, set up modules and builtins, interpret, and format every error as
+// `file:line:col: message` with the source line and a caret (no JavaScript stack traces for user errors).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TfpyError } from './ast.ts';
+import { parse } from './parse.ts';
+import { makeBuiltins } from './interp/builtins.ts';
+import { StepLimit } from './interp/errors.ts';
+import { Interpreter } from './interp/interp.ts';
+import { getattr } from './interp/sandbox.ts';
+import { numpyPyModule } from './interp/npbridge.ts';
+import { PyModule, type Value } from './interp/values.ts';
+import { tensorflowModule } from './modules/tensorflow.ts';
+import { mathModule, osModule, pprintModule, randomModule, timeModule } from './modules/stdlib.ts';
+
+export interface RunOptions {
+  /** Default backend of tf.Session() ('wasm', 'cpu', 'tensorflow'). */
+  backend?: string;
+  /** Receives everything the program prints (default: process.stdout). */
+  stdout?: (s: string) => void;
+  /** Directory relative paths resolve against (default: the process's cwd). */
+  cwd?: string;
+  /** Where plt.savefig/show write figures (default ./plots). */
+  plotsDir?: string;
+  /** Stop after this many loop iterations and calls (fuzzing); unlimited when absent. */
+  maxSteps?: number;
+  /** Print what the compiler did for each distinct sess.run (the CLI's --explain). */
+  explain?: boolean;
+}
+
+export interface RunResult { ok: boolean; exitCode: number; error?: TfpyError; message?: string }
+
+/** `file:line:col: message`, then the offending source line and a caret under the column. */
+export function formatError(err: TfpyError, source: string): string {
+  if (!err.loc) return `${err.file}: ${err.message}`;
+  const { line, col } = err.loc;
+  const text = source.split(/\r?\n/)[line - 1];
+  const head = `${err.file}:${line}:${col}: ${err.message}`;
+  if (text === undefined) return head;
+  const prefix = text.slice(0, Math.max(0, col - 1)).replace(/[^\t]/g, ' ');
+  return `${head}\n    ${text}\n    ${prefix}^`;
+}
+
+type ModuleFactory = () => Value;
+
+function moduleTable(opts: RunOptions, write: (s: string) => void, call: (f: Value, args: Value[]) => Value): (name: string) => Value | undefined {
+  const cache = new Map<string, Value>();
+  const roots: Record<string, ModuleFactory> = {
+    tensorflow: () => tensorflowModule({ call, backend: opts.backend, explain: opts.explain ? write : undefined }),
+    numpy: () => numpyPyModule(),
+    math: mathModule, time: timeModule, random: randomModule, os: osModule,
+    pprint: () => pprintModule(write),
+    matplotlib: () => matplotlibModule(opts),
+  };
+  return (name: string) => {
+    if (cache.has(name)) return cache.get(name);
+    const [root, ...rest] = name.split('.');
+    if (!Object.prototype.hasOwnProperty.call(roots, root)) return undefined;
+    let m: Value = cache.get(root);
+    if (m === undefined) cache.set(root, m = roots[root]());
+    for (const part of rest) {
+      if (!(m instanceof PyModule) || !m.attrs.has(part)) return undefined;
+      m = getattr(m, part);
+    }
+    cache.set(name, m);
+    return m;
+  };
+}
+
+/** matplotlib / matplotlib.pyplot: built on the plotting module when it is present (loaded lazily). */
+function matplotlibModule(opts: RunOptions): PyModule {
+  const attrs = new Map<string, Value>();
+  attrs.set('use', null);
+  const plt = plotModule?.(opts);
+  if (plt) attrs.set('pyplot', plt);
+  return new PyModule('matplotlib', attrs);
+}
+let plotModule: ((opts: RunOptions) => PyModule) | undefined;
+/** The plot bridge registers itself here (keeps run.ts independent of the plotting code's load order). */
+export function registerPyplot(f: (opts: RunOptions) => PyModule): void { plotModule = f; }
+
+export function runProgram(source: string, file: string, opts: RunOptions = {}): RunResult {
+  const write = opts.stdout ?? ((s: string) => { process.stdout.write(s); });
+  let err: unknown;
+  // Relative paths in the program (np.loadtxt, savefig, Saver) resolve against cwd, as in Python.
+  const prevCwd = process.cwd();
+  const chdir = opts.cwd !== undefined && resolve(opts.cwd) !== prevCwd;
+  try {
+    if (chdir) process.chdir(opts.cwd!);
+    const mod = parse(source, file);
+    let interp: Interpreter | null = null;
+    const call = (f: Value, args: Value[]): Value => interp!.call(f, args, new Map());
+    const builtins = makeBuiltins(write, (f, args, kw) => interp!.call(f, args, kw ?? new Map()));
+    interp = new Interpreter({ file, builtins, importModule: moduleTable(opts, write, call), maxSteps: opts.maxSteps });
+    interp.run(mod);
+    return { ok: true, exitCode: 0 };
+  } catch (e) {
+    err = e;
+  } finally {
+    if (chdir) process.chdir(prevCwd);
+  }
+  const te = err instanceof TfpyError ? err
+    : err instanceof StepLimit ? new TfpyError('RuntimeError: program exceeded the step limit', null, file, 'RuntimeError')
+    : new TfpyError(`InternalError: ${err instanceof Error ? err.message : String(err)}`, null, file, 'InternalError');
+  return { ok: false, exitCode: 1, error: te, message: formatError(te, source) };
+}
+
+/** Runs a program file; relative paths resolve against opts.cwd (default: the current directory). */
+export function runFile(path: string, opts: RunOptions = {}): RunResult {
+  const full = resolve(opts.cwd ?? process.cwd(), path);
+  let source: string;
+  try {
+    source = readFileSync(full, 'utf8');
+  } catch {
+    const error = new TfpyError(`can't open file '${path}': No such file or directory`, null, path, 'FileNotFoundError');
+    return { ok: false, exitCode: 1, error, message: `tfgraph: ${error.message}` };
+  }
+  return runProgram(source, path, opts);
+}

@@ -1,0 +1,19 @@
+// examples/mnist_rnn.ts in quick mode: the tf.scan RNN trained briefly on the mnist package's digits beats chance.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { loadDigits, main } from '../../examples/mnist_rnn.ts';
+
+test('the mnist package gives 10,000 digits in [0, 1]', () => {
+  const { images, labels } = loadDigits();
+  assert.is(labels.length, 10000);
+  assert.is(images.length, 10000 * 784);
+  assert.ok(images.every((v) => v >= 0 && v <= 1));
+  assert.equal([...new Set(labels)].sort(), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+});
+
+test('mnist_rnn: test accuracy well above chance after a short run [wasm]', () => {
+  const r = main(['--quick', '--quiet', '--backend', 'wasm']);
+  assert.ok(r.test_accuracy > 0.5, `test accuracy ${r.test_accuracy}`);
+});
+
+test.run();
