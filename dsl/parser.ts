@@ -290,7 +290,7 @@ export class TfpyParser extends ExprParser {
       let target: Expr | null = null;
       (i === 1 ? this.OPTION1 : this.OPTION2).call(this, () => {
         (i === 1 ? this.CONSUME1 : this.CONSUME2).call(this, K.as);
-        target = (i === 1 ? this.SUBRULE3 : this.SUBRULE4).call(this, this.binary, { ARGS: [false] }) as Expr;
+        target = i === 1 ? this.SUBRULE3(this.binary, { ARGS: [false] }) : this.SUBRULE4(this.binary, { ARGS: [false] });
       });
       this.ACTION(() => target && checkTarget(target, 'assign', this.file));
       items.push({ context, target });

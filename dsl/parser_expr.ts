@@ -1,15 +1,14 @@
 // The expression half of the .tfpy grammar (chevrotain): Python's precedence levels, displays, calls, slices.
 import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
-import type { BinaryOp, CompareOp, Comprehension, Expr, Loc, Param } from './ast.ts';
+import type { BinaryOp, Comprehension, Expr, Loc, Param } from './ast.ts';
 import {
   vocabulary, K, Identifier, NumberLit, StringLit, Ellipsis, LParen, RParen, LBracket, RBracket, LBrace, RBrace,
-  Comma, Colon, Dot, Assign, Star, Pow, Slash, Percent, FloorDiv, At, Plus, Minus, Tilde, Pipe, Caret, Amp,
-  LShift, RShift, CompOp,
+  Comma, Colon, Dot, Assign, Star, Pow, Slash, Plus, Minus, Tilde, CompOp, BinOpTok,
 } from './lexer.ts';
 import { locOf } from './layout.ts';
 import { decodeEscapes, decodeNumber, splitString } from './strings.ts';
 import {
-  syntaxError, checkTarget, buildCall, buildParams, buildDisplay, type ArgItem, type DisplayItem, type RawParam,
+  syntaxError, checkTarget, buildBinary, buildCall, buildParams, buildDisplay, type ArgItem, type DisplayItem, type RawParam,
 } from './parser_checks.ts';
 
 /** An f-string node whose parts are filled in after the parse (parsing its fields re-enters the parser). */

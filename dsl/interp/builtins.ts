@@ -80,14 +80,19 @@ function round(args: Value[]): Value {
   }
   const n = toIndex(nd);
   if (!Number.isFinite(v)) return v;
-  const scale = 10 ** Math.abs(n);
-  const y = n >= 0 ? v * scale : v / scale;
-  // An exact tie in decimal only when scaling was exact; otherwise toFixed rounds the true binary value.
-  if (Math.abs(y % 1) === 0.5 && (n >= 0 ? y / scale === v : y * scale === v)) {
-    const r = halfEven(y);
-    return n >= 0 ? r / scale : r * scale;
+  if (n < 0) {
+    const scale = 10 ** -n;
+    return halfEven(v / scale) * scale;
   }
-  return n >= 0 ? Number(v.toFixed(Math.min(n, 100))) : Math.round(y) * scale;
+  if (n > 20) return v;
+  // toFixed rounds the exact binary value correctly except on exact decimal ties, where Python picks the even digit.
+  const full = Math.abs(v).toFixed(Math.min(100, n + 60));
+  const dot = full.indexOf('.');
+  const kept = full.slice(0, dot + 1 + n);
+  if (/^50*$/.test(full.slice(dot + 1 + n)) && Number(kept[kept.length - 1] === '.' ? kept[kept.length - 2] : kept[kept.length - 1]) % 2 === 0) {
+    return Math.sign(v) * Number(kept);
+  }
+  return Number(v.toFixed(n));
 }
 
 function minmax(name: string, args: Value[], kw: Map<string, Value>, call: Call, wantLess: boolean): Value {

@@ -59,7 +59,7 @@ function formatNumber(v: Value, s: Spec): string {
   if (type === 'n') type = isInt ? 'd' : 'g';
   let body: string;
   let neg: boolean;
-  if ('dxXobc'.includes(type)) {
+  if (type !== '' && 'dxXobc'.includes(type)) {
     if (!isInt) throw pyError('ValueError', `Unknown format code '${type}' for object of type 'float'`);
     const n = toBigInt(v);
     neg = n < 0n;

@@ -166,7 +166,14 @@ export class Interpreter {
   private importModule(name: string): Value {
     const m = this.opts.importModule(name);
     if (m === undefined) {
-      throw pyError('ModuleNotFoundError', `No module named '${name}' (.tfpy programs can import tensorflow, numpy, matplotlib, pprint, math, time, random, os)`);
+      // Like Python, name the first dotted prefix that does not exist.
+      const parts = name.split('.');
+      let missing = name;
+      for (let i = 1; i <= parts.length; i++) {
+        const prefix = parts.slice(0, i).join('.');
+        if (this.opts.importModule(prefix) === undefined) { missing = prefix; break; }
+      }
+      throw pyError('ModuleNotFoundError', `No module named '${missing}' (.tfpy programs can import tensorflow, numpy, matplotlib, pprint, math, time, random, os)`);
     }
     return m;
   }

@@ -93,8 +93,8 @@ function isPython(v: object): boolean {
 function foreign(v: object, method: '__repr__' | '__str__'): string {
   const p = protocol(v, method) ?? (method === '__str__' ? protocol(v, '__repr__') : null);
   if (p) return String(p());
-  if (Array.isArray(v)) return container(v, '(', ')', () => v.map(repr));
   const ts = (v as { toString?: unknown }).toString;
-  if (typeof ts === 'function' && ts !== Object.prototype.toString) return String(ts.call(v));
+  if (typeof ts === 'function' && ts !== Object.prototype.toString && ts !== Array.prototype.toString) return String(ts.call(v));
+  if (Array.isArray(v)) return container(v, '(', ')', () => v.map(repr));
   return `<${typeName(v)} object>`;
 }

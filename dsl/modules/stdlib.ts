@@ -103,10 +103,12 @@ export function randomModule(): PyModule {
 }
 
 export function pprintModule(write: (s: string) => void): PyModule {
-  return module('pprint', {
+  const fns: Record<string, Fn> = {
     pprint: (a) => { write(repr(a[0]) + '\n'); return null; },
     pformat: (a) => repr(a[0]),
-  });
+  };
+  // pp = pprint.PrettyPrinter(indent=4); pp.pprint(x) — the notebooks' idiom (options do not change the output).
+  return module('pprint', { ...fns, PrettyPrinter: () => module('PrettyPrinter', fns) });
 }
 
 /** os.path string helpers only: programs reach files solely through np.loadtxt, savefig and Saver paths. */

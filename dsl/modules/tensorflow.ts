@@ -175,6 +175,8 @@ function isLibraryObject(v: unknown): boolean {
 
 export function tensorflowModule(opts: TfBridgeOptions): PyModule {
   const call = opts.call;
+  // Each program starts as a fresh Python process would: an empty default graph.
+  tf.reset_default_graph();
 
   function callLib(fn: (...a: unknown[]) => unknown, self: unknown, name: string, args: Value[], kwargs: Map<string, Value>, ctor = false): Value {
     if (name === 'Session' || name === 'InteractiveSession') {
