@@ -9,6 +9,7 @@ import { StepLimit } from './interp/errors.ts';
 import { Interpreter } from './interp/interp.ts';
 import { getattr } from './interp/sandbox.ts';
 import { numpyPyModule } from './interp/npbridge.ts';
+import { pltModule } from './modules/plt.ts';
 import { PyModule, type Value } from './interp/values.ts';
 import { tensorflowModule } from './modules/tensorflow.ts';
 import { mathModule, osModule, pprintModule, randomModule, timeModule } from './modules/stdlib.ts';
@@ -50,7 +51,7 @@ function moduleTable(opts: RunOptions, write: (s: string) => void, call: (f: Val
     numpy: () => numpyPyModule(),
     math: mathModule, time: timeModule, random: randomModule, os: osModule,
     pprint: () => pprintModule(write),
-    matplotlib: () => matplotlibModule(opts),
+    matplotlib: () => matplotlibModule(opts, write),
   };
   return (name: string) => {
     if (cache.has(name)) return cache.get(name);
@@ -67,17 +68,14 @@ function moduleTable(opts: RunOptions, write: (s: string) => void, call: (f: Val
   };
 }
 
-/** matplotlib / matplotlib.pyplot: built on the plotting module when it is present (loaded lazily). */
-function matplotlibModule(opts: RunOptions): PyModule {
-  const attrs = new Map<string, Value>();
-  attrs.set('use', null);
-  const plt = plotModule?.(opts);
-  if (plt) attrs.set('pyplot', plt);
+/** matplotlib / matplotlib.pyplot (built on tfgraph's plotting module); `matplotlib.use(...)` is ignored. */
+function matplotlibModule(opts: RunOptions, write: (s: string) => void): PyModule {
+  const plt = pltModule({ plotsDir: opts.plotsDir, print: (line: string) => write(`${line}\n`) });
+  const pyplot = new PyModule('matplotlib.pyplot', new Map(Object.entries(plt) as [string, Value][]));
+  const attrs = new Map<string, Value>([['use', (() => null) as unknown as Value], ['pyplot', pyplot]]);
   return new PyModule('matplotlib', attrs);
 }
-let plotModule: ((opts: RunOptions) => PyModule) | undefined;
-/** The plot bridge registers itself here (keeps run.ts independent of the plotting code's load order). */
-export function registerPyplot(f: (opts: RunOptions) => PyModule): void { plotModule = f; }
+
 
 export function runProgram(source: string, file: string, opts: RunOptions = {}): RunResult {
   const write = opts.stdout ?? ((s: string) => { process.stdout.write(s); });

@@ -28,7 +28,7 @@ export const fold: Pass = {
     for (const n of ir.nodes) {
       if (n.type === 'Const') constant.add(n);
       else if (!neverRewritten(n.type) && !n.def.random && n.outputs.length && rewritable(ir, n, producers) &&
-        n.inputs.every((t) => constant.has(producers.get(t.op)!)) && n.outputs.every(small)) {
+        n.inputs.every((t) => constant.has(producers.of(t)!)) && n.outputs.every(small)) {
         constant.add(n);
         folded.add(n);
       }
@@ -37,16 +37,16 @@ export const fold: Pass = {
     // The frontier: folded values that something left at run time reads, or that are fetched.
     const frontier = new Set<Tensor>();
     for (const n of ir.nodes) {
-      if (!constant.has(n)) for (const t of n.inputs) if (folded.has(producers.get(t.op)!)) frontier.add(t);
+      if (!constant.has(n)) for (const t of n.inputs) if (folded.has(producers.of(t)!)) frontier.add(t);
     }
-    for (const t of ir.fetches) if (folded.has(producers.get(t.op)!)) frontier.add(t);
+    for (const t of ir.fetches) if (folded.has(producers.of(t)!)) frontier.add(t);
     const values = [...frontier].sort((a, b) => a.op.id - b.op.id || a.value_index - b.value_index);
     const hosts = evaluate(ir.nodes.filter((n) => constant.has(n)), values, foldBackend(ctx.backend));
     if (!hosts) return ir; // a kernel refused its constant inputs: the same error is raised when the plan runs
     const subst = new Subst();
     const made = new Map<Node, Node[]>();
     values.forEach((t, i) => {
-      const p = producers.get(t.op)!;
+      const p = producers.of(t)!;
       const name = p.outputs.length === 1 ? p.op.name : `${p.op.name}/output_${t.value_index}`;
       const c = newNode(p.op, p.id, name, 'Const', [], { value: hosts[i], dtype: t.dtype }, [{ dtype: t.dtype, shape: t.staticShape }]);
       made.set(p, [...(made.get(p) ?? []), c]);

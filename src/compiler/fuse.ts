@@ -49,7 +49,8 @@ export const fuse: Pass = {
 function soleConsumers(ir: IR, uses: ReadonlyMap<Tensor, number>): Map<Tensor, Node> {
   const fetched = new Set(ir.fetches);
   const out = new Map<Tensor, Node>();
-  for (const n of ir.nodes) for (const t of n.inputs) if (uses.get(t) === 1 && !fetched.has(t)) out.set(t, n);
+  // A fed value is read from the feed, not from its op's output: it never links a chain.
+  for (const n of ir.nodes) for (const t of n.inputs) if (uses.get(t) === 1 && !fetched.has(t) && !ir.fed.has(t)) out.set(t, n);
   return out;
 }
 

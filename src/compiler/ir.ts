@@ -120,22 +120,29 @@ export function useCounts(ir: IR): Map<Tensor, number> {
 /** Ops a rewrite must leave alone: impure, placeholders, loops, control edges, reference or variable inputs. */
 const NEVER = new Set(['Placeholder', 'PlaceholderWithDefault', 'Loop', 'NoOp', 'VariableV2', 'Const']);
 
-export function rewritable(ir: IR, n: Node, producers: ReadonlyMap<Operation, Node>): boolean {
+export function rewritable(ir: IR, n: Node, producers: Producers): boolean {
   if (!isPure(n.def) || n.ctrl.length || ir.pinned.has(n.op) || n.def.refInputs?.length) return false;
   // An input whose producer is not a node is fed or a variable read when its consumer runs: a read's
   // timing matters (assignments), so such nodes are not merged or folded (a fed input is fine).
-  return n.inputs.every((t) => ir.fed.has(t) || producers.has(t.op));
+  return n.inputs.every((t) => ir.fed.has(t) || producers.of(t) !== undefined);
 }
 
 export const neverRewritten = (type: string): boolean => NEVER.has(type);
 
-export function producerMap(ir: IR): Map<Operation, Node> {
-  return new Map(ir.nodes.map((n) => [n.op, n] as const));
+/** Which node computes a value in this plan: none for a fed value (even when its op runs for another output) or a variable read. */
+export class Producers {
+  private readonly byOp: Map<Operation, Node>;
+  constructor(private readonly ir: IR) { this.byOp = new Map(ir.nodes.map((n) => [n.op, n] as const)); }
+  of(t: Tensor): Node | undefined { return this.ir.fed.has(t) ? undefined : this.byOp.get(t.op); }
+}
+
+export function producerMap(ir: IR): Producers {
+  return new Producers(ir);
 }
 
 /** The host value of a constant node's output, or null. */
-export function constValueOf(t: Tensor, producers: ReadonlyMap<Operation, Node>): NDArray | null {
-  const n = producers.get(t.op);
+export function constValueOf(t: Tensor, producers: Producers): NDArray | null {
+  const n = producers.of(t);
   return n && n.type === 'Const' ? (n.attrs.value as NDArray) : null;
 }
 

@@ -20,7 +20,7 @@ export const layout: Pass = {
     const perms = new Map<number, Tensor>();
     const producers = producerMap(ir);
     // A variable read at use must stay read by the matmul itself (an assignment may come between two readers).
-    const readable = (t: Tensor) => ir.fed.has(t) || producers.has(t.op);
+    const readable = (t: Tensor) => ir.fed.has(t) || producers.of(t) !== undefined;
     const out: Node[] = [];
     for (const n of ir.nodes) {
       const ta = !!n.attrs.transpose_a;

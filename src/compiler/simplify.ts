@@ -1,8 +1,7 @@
 // simplify: algebraic identities (x*1, x+0, x-0, identities, no-op casts and reshapes, double transposes, reshape chains).
-import type { Operation } from '../graph/graph.ts';
 import type { Tensor } from '../graph/tensor.ts';
 import type { NDArray } from '../runtime/ndarray.ts';
-import { constValueOf, producerMap, rewritable, sweep, Subst, type Node, type Pass } from './ir.ts';
+import { constValueOf, producerMap, rewritable, sweep, Subst, type Node, type Pass, type Producers } from './ir.ts';
 
 /** Ops that pass their input through in the forward pass (a PlaceholderWithDefault in a plan is not fed). */
 const IDENTITIES = new Set(['Identity', 'StopGradient', 'PlaceholderWithDefault', 'Snapshot']);
@@ -35,7 +34,7 @@ export const simplify: Pass = {
 
 interface Rewrite { to?: Tensor; why: string }
 
-function rewrite(n: Node, producers: ReadonlyMap<Operation, Node>): Rewrite | null {
+function rewrite(n: Node, producers: Producers): Rewrite | null {
   const [x, y] = n.inputs;
   const out = n.outputs[0];
   const c = (t: Tensor | undefined) => (t ? constValueOf(t, producers) : null);
@@ -57,7 +56,7 @@ function rewrite(n: Node, producers: ReadonlyMap<Operation, Node>): Rewrite | nu
       return x.dtype === out.dtype ? { to: x, why: 'cast to the same dtype' } : null;
     case 'Reshape': {
       if (sameStaticShape(x, out)) return { to: x, why: 'reshape to the same static shape' };
-      const inner = producers.get(x.op);
+      const inner = producers.of(x);
       // Reshape(Reshape(v, s1), s2) = Reshape(v, s2): the outer one reads v directly.
       if (inner && inner.type === 'Reshape' && inner.ctrl.length === 0) {
         n.inputs = [inner.inputs[0], y];
@@ -66,7 +65,7 @@ function rewrite(n: Node, producers: ReadonlyMap<Operation, Node>): Rewrite | nu
       return null;
     }
     case 'Transpose': {
-      const inner = producers.get(x.op);
+      const inner = producers.of(x);
       if (!inner || inner.type !== 'Transpose') return null;
       const p2 = ints(c(y));
       const p1 = ints(c(inner.inputs[1]));
