@@ -123,6 +123,8 @@ export interface Result {
   ok: boolean;
   error?: string;
   msPerStep?: number;
+  /** median process CPU time (user+system) per step: less sensitive than wall time to other load on the machine */
+  cpuMsPerStep?: number;
   steps?: number;
   firstLoss?: number;
   lastLoss?: number;
@@ -147,6 +149,7 @@ export function median(xs: number[]): number {
 export async function timeSteps(plan: StepPlan, step: () => number | Promise<number>) {
   const losses: number[] = [];
   const times: number[] = [];
+  const cpu: number[] = [];
   let firstStepAt = 0;
   for (let i = 0; i < plan.warmup; i++) {
     losses.push(await step());
@@ -154,9 +157,12 @@ export async function timeSteps(plan: StepPlan, step: () => number | Promise<num
   }
   const start = performance.now();
   while (times.length < plan.max && (times.length < plan.min || performance.now() - start < plan.budgetMs)) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     losses.push(await step());
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return { msPerStep: median(times), steps: times.length, firstLoss: losses[0], lastLoss: losses[losses.length - 1], firstStepAt };
+  return { msPerStep: median(times), cpuMsPerStep: median(cpu), steps: times.length, firstLoss: losses[0], lastLoss: losses[losses.length - 1], firstStepAt };
 }

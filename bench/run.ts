@@ -46,9 +46,13 @@ const lossCell = (r: Result | undefined) =>
 
 function table(results: Result[]): string[] {
   const get = (w: WorkloadId, b: Backend, i: Impl) => results.find((r) => r.workload === w && r.backend === b && r.impl === i);
-  const ms = (r: Result | undefined) => (r?.ok ? f1(r.msPerStep) : r ? 'error' : '');
+  const ms = (r: Result | undefined) => (r?.ok ? `${f1(r.msPerStep)} (${f1(r.cpuMsPerStep)})` : r ? 'error' : '');
+  const ratioOf = (t: Result | undefined, peers: (Result | undefined)[], k: 'msPerStep' | 'cpuMsPerStep') => {
+    const ok = peers.filter((r) => r?.ok).map((r) => r![k]!);
+    return t?.ok && ok.length ? `${(Math.min(...ok) / t[k]!).toFixed(2)}×` : '—';
+  };
   const lines = [
-    '| workload | backend | tfgraph ms/step | layers ms/step | eager ms/step | fastest peer / tfgraph | peak RSS MB (tfgraph / layers / eager) | tfgraph build / build+compile+1st run ms | 1st step at ms (tfgraph / layers / eager) |',
+    '| workload | backend | tfgraph ms/step (cpu) | layers ms/step (cpu) | eager ms/step (cpu) | fastest peer / tfgraph (cpu) | peak RSS MB (tfgraph / layers / eager) | tfgraph build / build+compile+1st run ms | 1st step at ms (tfgraph / layers / eager) |',
     '|---|---|---:|---:|---:|---:|---|---|---|',
   ];
   const lossLines = ['| workload | backend | tfgraph loss | layers loss | eager loss | timed steps (tfgraph / layers / eager) |', '|---|---|---|---|---|---|'];
@@ -56,8 +60,7 @@ function table(results: Result[]): string[] {
     for (const b of backends) {
       const [t, l, e] = IMPLS.map((i) => get(w, b, i));
       if (!t && !l && !e) continue;
-      const peers = [l, e].filter((r) => r?.ok).map((r) => r!.msPerStep!);
-      const ratio = t?.ok && peers.length ? `${(Math.min(...peers) / t.msPerStep!).toFixed(2)}×` : '—';
+      const ratio = `${ratioOf(t, [l, e], 'msPerStep')} (${ratioOf(t, [l, e], 'cpuMsPerStep')})`;
       const rss = [t, l, e].map((r) => (r ? f0(r.rssMB) : '')).join(' / ');
       const first = [t, l, e].map((r) => (r?.ok ? f0(r.firstStepAt) : '')).join(' / ');
       const compile = t?.ok ? `${f1(t.buildMs)} / ${f1(t.compileMs)}` : '—';
@@ -100,6 +103,7 @@ if (write || filters.length === 0) {
       `tfjs 4.22, ${(await import('node:os')).cpus().length} cores. Median ms per training step (warm-up excluded), best of ${rounds} ` +
       'interleaved rounds; each cell ran in its own process. "fastest peer / tfgraph" > 1 means tfgraph is faster. Build = graph construction incl. ' +
       '`minimize`; build+compile+1st run = from the first graph op to the end of the first training `sess.run`. ' +
+      'In parentheses: median process CPU time per step and the ratio computed from it (less sensitive to other load). ' +
       '"1st step at" = ms since process start at the end of the first training step. ' + torch + '.',
     '',
     ...out,

@@ -119,27 +119,29 @@ function legendLayers(ax: Axes, width: number, height: number): Spec[] {
   const boxW = pad + sample + 6 + textW + pad;
   const boxH = pad * 2 + row * entries.length - 4;
   const orient = ax.legendLoc === 'best' ? bestCorner(ax, width, height, boxW, boxH) : LEGEND_ORIENT[ax.legendLoc as string] ?? 'top-right';
-  const left = orient.endsWith('left') ? 8 : width - 8 - boxW;
-  const top = orient.startsWith('bottom') ? height - 8 - boxH : 8;
+  // Positions are expressions of the plot area's real size: with autosize 'fit' it is smaller than the figure.
+  const fromRight = !orient.endsWith('left');
+  const fromBottom = orient.startsWith('bottom');
   const one = { data: { values: [{}] } };
-  const px = (v: number) => ({ value: v });
+  const xAt = (dx: number) => ({ value: fromRight ? { expr: `width - ${8 + boxW - dx}` } : 8 + dx });
+  const yAt = (dy: number) => ({ value: fromBottom ? { expr: `height - ${8 + boxH - dy}` } : 8 + dy });
   const out: Spec[] = [{
     ...one, mark: { type: 'rect', fill: 'white', stroke: '#cccccc', cornerRadius: 2, opacity: 0.9 },
-    encoding: { x: px(left), x2: px(left + boxW), y: px(top), y2: px(top + boxH) },
+    encoding: { x: xAt(0), x2: xAt(boxW), y: yAt(0), y2: yAt(boxH) },
   }];
   entries.forEach((s, i) => {
-    const cy = top + pad + row * i + row / 2 - 2;
-    const x0 = left + pad;
+    const cy = pad + row * i + row / 2 - 2;
+    const x0 = pad;
     if (s.linestyle !== 'none') {
       out.push({
         ...one, mark: { type: 'rule', color: s.color, strokeWidth: s.linewidth, strokeDash: DASHES[s.linestyle], opacity: s.alpha },
-        encoding: { x: px(x0), x2: px(x0 + sample), y: px(cy), y2: px(cy) },
+        encoding: { x: xAt(x0), x2: xAt(x0 + sample), y: yAt(cy), y2: yAt(cy) },
       });
     }
-    if (s.marker) out.push({ ...one, mark: pointMark({ ...s, markersize: Math.min(s.markersize, 8) }), encoding: { x: px(x0 + sample / 2), y: px(cy) } });
+    if (s.marker) out.push({ ...one, mark: pointMark({ ...s, markersize: Math.min(s.markersize, 8) }), encoding: { x: xAt(x0 + sample / 2), y: yAt(cy) } });
     out.push({
       ...one, mark: { type: 'text', text: s.label, align: 'left', baseline: 'middle', fontSize: fs, color: '#222222' },
-      encoding: { x: px(x0 + sample + 6), y: px(cy) },
+      encoding: { x: xAt(x0 + sample + 6), y: yAt(cy) },
     });
   });
   return out;

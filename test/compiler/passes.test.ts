@@ -74,6 +74,19 @@ test('fold: random and stateful ops are never folded; huge results are left to r
   }
 }));
 
+test('a fed value is never treated as its op\'s output, even when that op runs (as a target)', () => fresh(() => {
+  const t = tf.tanh(tf.constant([1, 2]), { name: 't' });
+  const y = tf.multiply(tf.reshape(tf.reshape(t, [2, 1]), [2]), 2, { name: 'y' });
+  const s = new tf.Session({ backend: 'cpu' });
+  try {
+    assertClose(s.run([y, t.op], [[t, [10, 20]]])[0], [20, 40]);
+    const mid = t.op.graph.get_tensor_by_name('Reshape:0');
+    assertClose(s.run([y, t.op, mid.op], [[mid, [[5], [6]]]])[0], [10, 12]);
+  } finally {
+    s.close();
+  }
+}));
+
 test('cse: identical pure ops merge (by attr value); two random ops with the same attrs stay distinct', () => fresh(() => {
   const x = tf.placeholder(tf.float32, [null, 2], { name: 'x' });
   const a = tf.reduce_sum(tf.multiply(x, 2), 1, { name: 'a' });
