@@ -12,7 +12,8 @@ import { numpyPyModule } from './interp/npbridge.ts';
 import { pltModule } from './modules/plt.ts';
 import { PyModule, type Value } from './interp/values.ts';
 import { tensorflowModule } from './modules/tensorflow.ts';
-import { mathModule, osModule, pprintModule, randomModule, timeModule } from './modules/stdlib.ts';
+import { mathModule, osModule, pprintModule, randomModule, timeModule, typesModule, warningsModule } from './modules/stdlib.ts';
+import { tfgraphModule } from './modules/datasets.ts';
 
 export interface RunOptions {
   /** Default backend of tf.Session() ('wasm', 'cpu', 'tensorflow'). */
@@ -49,7 +50,8 @@ function moduleTable(opts: RunOptions, write: (s: string) => void, call: (f: Val
   const roots: Record<string, ModuleFactory> = {
     tensorflow: () => tensorflowModule({ call, backend: opts.backend, explain: opts.explain ? write : undefined }),
     numpy: () => numpyPyModule(),
-    math: mathModule, time: timeModule, random: randomModule, os: osModule,
+    math: mathModule, time: timeModule, random: randomModule, os: osModule, types: typesModule, warnings: warningsModule,
+    tfgraph: tfgraphModule,
     pprint: () => pprintModule(write),
     matplotlib: () => matplotlibModule(opts, write),
   };

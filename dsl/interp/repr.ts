@@ -1,6 +1,6 @@
 // str() and repr() of Python values, with Python's float repr (shortest round-trip, exponent outside 1e-4..1e16).
 import {
-  Builtin, BoundMethod, PyDict, PyFunction, PyModule, PySet, PySlice, PyTuple, PyType, protocol, typeName, type Value,
+  Builtin, BoundMethod, PyDict, PyFunction, PyModule, PyNamespace, PySet, PySlice, PyTuple, PyType, protocol, typeName, type Value,
 } from './values.ts';
 
 /** Python's repr(float): the shortest digits that round-trip, fixed notation for exponents -4..15. */
@@ -74,6 +74,7 @@ export function repr(v: Value): string {
   if (v instanceof Builtin) return `<built-in function ${v.name}>`;
   if (v instanceof BoundMethod) return `<built-in method ${v.name} of ${typeName(v.self)} object>`;
   if (v instanceof PyModule) return `<module '${v.name}'>`;
+  if (v instanceof PyNamespace) return `namespace(${[...v.attrs].map(([k, x]) => `${k}=${repr(x)}`).join(', ')})`;
   if (v instanceof PySlice) return `slice(${repr(v.start)}, ${repr(v.stop)}, ${repr(v.step)})`;
   return foreign(v as object, '__repr__');
 }
@@ -86,7 +87,7 @@ export function str(v: Value): string {
 
 function isPython(v: object): boolean {
   return Array.isArray(v) || v instanceof PyDict || v instanceof PySet || v instanceof PyFunction || v instanceof Builtin ||
-    v instanceof BoundMethod || v instanceof PyModule || v instanceof PySlice;
+    v instanceof BoundMethod || v instanceof PyModule || v instanceof PyNamespace || v instanceof PySlice;
 }
 
 /** Foreign objects: their Python protocol method, else their own toString (Tensor, NDArray), else <T object>. */

@@ -2,7 +2,7 @@
 // and only the public own/prototype members of library objects; never constructor, prototype or dunders.
 import { pyError } from './errors.ts';
 import { methodTable, type CallFn } from './methods.ts';
-import { BoundMethod, Builtin, PyFunction, PyModule, PyType, typeName, type Value } from './values.ts';
+import { BoundMethod, Builtin, PyFunction, PyModule, PyNamespace, PyType, typeName, type Value } from './values.ts';
 
 /** How calls into foreign (library) code convert arguments and results; installed by a module bridge. */
 export interface Marshal {
@@ -66,6 +66,10 @@ export function getattr(obj: Value, name: string): Value {
     if (name === '__name__') return obj.name;
     throw pyError('AttributeError', `module '${obj.name}' has no attribute '${name}'`);
   }
+  if (obj instanceof PyNamespace) {
+    if (obj.attrs.has(name)) return obj.attrs.get(name);
+    throw pyError('AttributeError', `'types.SimpleNamespace' object has no attribute '${name}'`);
+  }
   if (obj instanceof PyFunction || obj instanceof Builtin) {
     if (name === '__name__') return obj.name;
     if (name === '__doc__') return null;
@@ -96,6 +100,10 @@ export function getattr(obj: Value, name: string): Value {
 export function setattr(obj: Value, name: string, value: Value): void {
   if (!isSafeName(name) || name.startsWith('__')) {
     throw pyError('AttributeError', `cannot set attribute '${name}' (not accessible from .tfpy programs)`);
+  }
+  if (obj instanceof PyNamespace) {
+    obj.attrs.set(name, value);
+    return;
   }
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj) || methodTable(obj) || obj instanceof PyModule ||
       obj instanceof BoundMethod || obj instanceof Builtin) {

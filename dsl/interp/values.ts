@@ -106,6 +106,11 @@ export class PyModule {
   constructor(readonly name: string, readonly attrs: Map<string, Value>) {}
 }
 
+/** types.SimpleNamespace: an object whose attributes a program sets and reads (kept in a Map, never on the JS object). */
+export class PyNamespace {
+  readonly attrs = new Map<string, Value>();
+}
+
 /** A Python slice object (`a[1:2]`, `slice(1, 2)`); bounds are Python values or null. */
 export class PySlice {
   constructor(readonly start: Value, readonly stop: Value, readonly step: Value) {}
@@ -143,6 +148,7 @@ export function typeName(v: Value): string {
   if (v instanceof Builtin) return 'builtin_function_or_method';
   if (v instanceof BoundMethod) return 'builtin_function_or_method';
   if (v instanceof PyModule) return 'module';
+  if (v instanceof PyNamespace) return 'types.SimpleNamespace';
   if (v instanceof PySlice) return 'slice';
   // Foreign classes may name their Python type with a static `pyName` (numpy's 'ndarray', 'range', ...).
   const ctor: unknown = (v as object).constructor;

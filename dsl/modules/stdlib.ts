@@ -1,8 +1,9 @@
-// The small standard-library modules notebooks import: pprint, math, time, random (seeded), os / os.path.join.
+// The small standard-library modules notebooks import: pprint, math, time, random (seeded), os / os.path.join,
+// warnings (filters are no-ops), types.SimpleNamespace (what a port of a notebook's small class is built on, as classes are not supported).
 import { pyError } from '../interp/errors.ts';
 import { iterate } from '../interp/items.ts';
 import { repr } from '../interp/repr.ts';
-import { Builtin, PyModule, PyTuple, toBigInt, toIndex, toNumber, type Value } from '../interp/values.ts';
+import { Builtin, PyModule, PyNamespace, PyTuple, PyType, toBigInt, toIndex, toNumber, type Value } from '../interp/values.ts';
 
 type Fn = (args: Value[], kw: Map<string, Value>) => Value;
 function module(name: string, fns: Record<string, Fn>, values: Record<string, Value> = {}): PyModule {
@@ -128,4 +129,21 @@ export function osModule(): PyModule {
     },
   }, { sep: '/' });
   return module('os', {}, { path, sep: '/' });
+}
+
+/** types.SimpleNamespace(**kwargs): attributes set and read by the program. */
+export function typesModule(): PyModule {
+  const SimpleNamespace = new PyType('types.SimpleNamespace', (args, kw) => {
+    if (args.length) throw pyError('TypeError', 'SimpleNamespace() takes no positional arguments');
+    const ns = new PyNamespace();
+    for (const [k, v] of kw) ns.attrs.set(k, v);
+    return ns;
+  }, (v) => v instanceof PyNamespace);
+  return module('types', {}, { SimpleNamespace });
+}
+
+/** warnings: notebooks import it to silence deprecation noise; tfgraph prints none, so the filters do nothing. */
+export function warningsModule(): PyModule {
+  const none: Fn = () => null;
+  return module('warnings', { filterwarnings: none, simplefilter: none, warn: none, resetwarnings: none });
 }

@@ -2,6 +2,7 @@
 import type { Dim } from '../../graph/shape.ts';
 import type { Tensor } from '../../graph/tensor.ts';
 import { isTensorValue, toTensor } from '../convert.ts';
+import { splitOnHost } from './host_split.ts';
 import { defineOp, makeOp, type InferCtx } from '../registry.ts';
 import { concat } from './concat.ts';
 import { orZeros } from './grad_util.ts';
@@ -45,7 +46,7 @@ export const Split = defineOp({
     if (x.shape[axis] % n !== 0) {
       throw new Error(`InvalidArgumentError: Number of ways to split should evenly divide the split dimension, but got split_dim ${axis} (size = ${x.shape[axis]}) and num_split ${n}\n\t [[node ${ctx.op.name}]]`);
     }
-    return ctx.callMulti('SplitV', { x }, { numOrSizeSplits: n, axis });
+    return splitOnHost(ctx, x, new Array(n).fill(x.shape[axis] / n), axis);
   },
   // The pieces' gradients concatenated back (zeros for pieces that got none); none for the axis.
   grad: (op, grads) => [null, concat(grads.map((g, i) => orZeros(g, op.outputs[i])), op.inputs[0])],
@@ -65,7 +66,7 @@ export const SplitV = defineOp({
     if (sizes.some((v) => v < 0) || sizes.reduce((a, v) => a + v, 0) !== x.shape[axis]) {
       throw new Error(`InvalidArgumentError: Determined shape must either match input shape along split_dim exactly if fully specified, or be less than the size of the input along split_dim if not fully specified.  Got: ${sum}\n\t [[node ${ctx.op.name}]]`);
     }
-    return ctx.callMulti('SplitV', { x }, { numOrSizeSplits: sizes, axis });
+    return splitOnHost(ctx, x, sizes, axis);
   },
   grad: (op, grads) => [concat(grads.map((g, i) => orZeros(g, op.outputs[i])), op.inputs[2]), null, null],
 });

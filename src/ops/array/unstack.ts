@@ -2,6 +2,7 @@
 import { formatShape } from '../../graph/shape.ts';
 import type { Tensor } from '../../graph/tensor.ts';
 import { toTensor } from '../convert.ts';
+import { splitOnHost } from './host_split.ts';
 import { defineOp, makeOp } from '../registry.ts';
 import type { NameOpt } from './util.ts';
 import { stack } from './stack.ts';
@@ -30,8 +31,7 @@ export const Unpack = defineOp({
     if (x.shape[axis] !== num) {
       throw new Error(`InvalidArgumentError: Input shape axis ${axis} must equal ${num}, got shape [${x.shape.join(',')}]\n\t [[node ${ctx.op.name} (op: 'Unpack')]]`);
     }
-    // Each output must own its buffer: tfjs's Unpack returns slices sharing nothing, one per output.
-    return ctx.callMulti('Unpack', { value: x }, { axis });
+    return splitOnHost(ctx, x, new Array(num).fill(1), axis, true);
   },
   // The output gradients stacked back along the axis (zeros for outputs that got none).
   grad: (op, grads) => [stack(grads.map((g, i) => orZeros(g, op.outputs[i])), { axis: op.attrs.axis as number })],

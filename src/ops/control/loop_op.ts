@@ -64,7 +64,7 @@ function runLoop(ctx: KernelCtx): TensorInfo[] {
   for (const s of seqs) {
     if (s.shape[0] !== T) throw new Error(`InvalidArgumentError: Loop sequences have different lengths ${T} and ${s.shape[0]}`);
   }
-  const slices = seqs.map((s) => ctx.callMulti('Unpack', { value: s }, { axis: 0 }));
+  const slices = seqs.map((s) => unpackRows(ctx, s));
   const condInputs = a.bodyInputs.slice(a.nSeq);
   const runCond = a.cond ? ctx.subgraph([a.cond], condInputs) : null;
   const runBody = ctx.subgraph(a.bodyOutputs, a.bodyInputs);
@@ -105,6 +105,18 @@ function runLoop(ctx: KernelCtx): TensorInfo[] {
   } finally {
     for (const o of owned) releaseOwned(ctx, o);
   }
+}
+
+/**
+ * The rows of a sequence along axis 0, each copied once from the host copy of the whole sequence (tfjs's wasm
+ * Unpack copies the whole input for every slice, which made long sequences quadratic).
+ */
+function unpackRows(ctx: KernelCtx, seq: TensorInfo): TensorInfo[] {
+  const data = ctx.read(seq);
+  const rowShape = seq.shape.slice(1);
+  const n = rowShape.reduce((a, b) => a * b, 1);
+  return Array.from({ length: seq.shape[0] }, (_, t) =>
+    ctx.write(data.slice(t * n, (t + 1) * n) as typeof data, rowShape, seq.dtype));
 }
 
 /** Drops one reference the loop kernel holds (body results and kept initial carries). */
