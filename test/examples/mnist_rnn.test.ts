@@ -13,8 +13,8 @@ test('the mnist package gives 10,000 digits in [0, 1]', () => {
 
 test('mnist_rnn: test accuracy well above chance after a short run [wasm]', () => {
   const r = main(['--quick', '--quiet', '--backend', 'wasm']);
-  // chance is 0.1; 250 quick steps give about 0.33 (the full run's 5000 steps: see the README)
-  assert.ok(r.test_accuracy > 0.25, `test accuracy ${r.test_accuracy}`);
+  // chance is 0.1; 400 quick steps give about 0.5 (the full run's 5000 steps: see the README)
+  assert.ok(r.test_accuracy > 0.3, `test accuracy ${r.test_accuracy}`);
 });
 
 test.run();
