@@ -1,4 +1,5 @@
-// fuse: MatMul (+ BiasAdd / Add of a rank-1 bias) (+ Relu / Sigmoid) → one _FusedMatMul, when nothing else reads the parts.
+// fuse: MatMul (+ BiasAdd / Add of a rank-1 bias) (+ Relu / Sigmoid, + Tanh on cpu) → one _FusedMatMul, when nothing else
+// reads the parts; on cpu every float32 MatMul becomes a _FusedMatMul, whose JS kernel is 3–5× faster than tfjs-cpu's.
 import type { Tensor } from '../graph/tensor.ts';
 import { newNode, producerMap, rewritable, sweep, Subst, useCounts, type IR, type Node, type Pass } from './ir.ts';
 
@@ -6,15 +7,22 @@ const ACTIVATIONS: Record<string, string> = { Relu: 'relu', Sigmoid: 'sigmoid' }
 
 export const fuse: Pass = {
   name: 'fuse',
-  run(ir, details) {
+  run(ir, details, ctx) {
+    const cpu = ctx.backend === 'cpu';
     const producers = producerMap(ir);
     const uses = useCounts(ir);
     const consumer = soleConsumers(ir, uses);
-    const ok = (n: Node | undefined): n is Node => !!n && rewritable(ir, n, producers) && n.outputs[0]?.dtype === 'float32';
+    const fusable = (n: Node) => rewritable(ir, n, producers) && n.outputs[0]?.dtype === 'float32';
+    const ok = (n: Node | undefined): n is Node => !!n && fusable(n);
     const replaced = new Map<Node, Node>();
     const subst = new Subst();
     for (const mm of ir.nodes) {
-      if (mm.type !== 'MatMul' || !ok(mm) || replaced.has(mm)) continue;
+      if (mm.type !== 'MatMul' || replaced.has(mm) || mm.outputs[0]?.dtype !== 'float32') continue;
+      if (!fusable(mm)) {
+        // cpu: the matmul alone, at its own position and with its own inputs (a variable read stays read at use).
+        if (cpu && !mm.ctrl.length && !ir.pinned.has(mm.op)) replaceAlone(mm);
+        continue;
+      }
       const out = mm.outputs[0];
       const chain = [mm];
       let bias: Tensor | null = null;
@@ -25,9 +33,9 @@ export const fuse: Pass = {
       }
       const last = chain.at(-1)!.outputs[0];
       next = consumer.get(last);
-      const act = ok(next) && ACTIVATIONS[next.type] ? ACTIVATIONS[next.type] : null;
+      const act = ok(next) ? ACTIVATIONS[next.type] ?? (cpu && next.type === 'Tanh' ? 'tanh' : null) : null;
       if (act) chain.push(next!);
-      if (chain.length === 1) continue;
+      if (chain.length === 1 && !cpu) continue;
       const tail = chain.at(-1)!;
       const inputs = bias ? [mm.inputs[0], mm.inputs[1], bias] : [mm.inputs[0], mm.inputs[1]];
       const attrs = { transpose_a: !!mm.attrs.transpose_a, transpose_b: !!mm.attrs.transpose_b, activation: act ?? 'linear' };
@@ -36,6 +44,13 @@ export const fuse: Pass = {
       replaced.set(tail, f);
       subst.set(tail.outputs[0], f.outputs[0]);
       details.push(`${chain.map((n) => `${n.op.name} (${n.type})`).join(' + ')} → _FusedMatMul {activation=${attrs.activation}}`);
+    }
+    function replaceAlone(mm: Node): void {
+      const attrs = { transpose_a: !!mm.attrs.transpose_a, transpose_b: !!mm.attrs.transpose_b, activation: 'linear' };
+      const f = newNode(mm.op, mm.id, mm.op.name, '_FusedMatMul', [...mm.inputs], attrs, [{ dtype: 'float32', shape: mm.outputs[0].staticShape }]);
+      replaced.set(mm, f);
+      subst.set(mm.outputs[0], f.outputs[0]);
+      details.push(`${mm.op.name} (MatMul) → _FusedMatMul {activation=linear} (cpu kernel)`);
     }
     if (!replaced.size) return ir;
     ir.nodes = ir.nodes.map((n) => replaced.get(n) ?? n);

@@ -70,6 +70,12 @@ export class Session implements RunState {
     }
   }
 
+  /**
+   * Called before each run executes, with its compiled plan (tools such as `tfgraph graph` use it to picture
+   * a program's graph; it may throw to stop the program).
+   */
+  static runHook: ((sess: Session, plan: Plan, fetches: readonly Tensor[]) => void) | null = null;
+
   get backend(): BackendName { return this.backendName; }
   /** Switches the session's backend; variables move with it on the next run. */
   set backend(name: BackendName) { this.backendName = checkBackendName(name); }
@@ -93,6 +99,7 @@ export class Session implements RunState {
     const feedTensors = [...fedValues.keys()];
     const plan = this.planFor(fetchTensors, targets, feedTensors, backendName);
     checkPlaceholdersFed(plan.unfedPlaceholders);
+    Session.runHook?.(this, plan, fetchTensors);
 
     const backend = this.useBackend(backendName);
     const feedInfos = feedTensors.map((t) => {

@@ -166,8 +166,26 @@ test('fuse: MatMul + BiasAdd + Relu and MatMul + Add(bias) + Sigmoid become _Fus
   assert.equal(types(plan([pre, act], only('fuse'), [x])).filter((t) => t !== 'Const'), ['_FusedMatMul', 'Relu']);
   // A bias that broadcasts like a matrix (rank 2) is not a fusable bias.
   const m = tf.add(tf.matmul(x, W), tf.constant([[1, 2]]), { name: 'm' });
-  assert.ok(types(plan([m], only('fuse'), [x])).includes('MatMul'));
+  assert.ok(types(plan([m], only('fuse', 'wasm'), [x])).includes('MatMul'));
+  // On cpu every float32 MatMul runs the JS kernel of _FusedMatMul (here without a bias: the Add stays).
+  assert.equal(types(plan([m], only('fuse'), [x])).filter((t) => t !== 'Const'), ['_FusedMatMul', 'Add']);
   sameOnOff([pre, act, m], feed);
+}));
+
+test('fuse (cpu): tanh epilogues and lone matmuls with any transpose flags; wasm keeps Tanh separate', () => fresh(() => {
+  const x = tf.placeholder(tf.float32, [null, 6], { name: 'x' });
+  const rows = (n: number, k: number, f: number) => Array.from({ length: n }, (_, i) => Array.from({ length: k }, (_, j) => Math.sin(f * i + j)));
+  const W = tf.constant(rows(6, 5, 0.7), { name: 'W' });
+  const b = tf.constant([0.1, -0.2, 0.3, 0, 1], { name: 'b' });
+  const t = tf.tanh(tf.add(tf.matmul(x, W), b), { name: 't' });
+  const ta = tf.matmul(x, tf.constant(rows(9, 7, 0.3)), { transpose_a: true, name: 'ta' }); // xᵀ (6×9) · 9×7
+  const tb = tf.matmul(tf.constant(rows(5, 6, 1.1)), x, { transpose_b: true, name: 'tb' }); // 5×6 · xᵀ (6×9)
+  const both = tf.matmul(tf.constant(rows(6, 5, 0.2)), tf.constant(rows(9, 6, 0.4)), { transpose_a: true, transpose_b: true });
+  const cpu = plan([t, ta, tb, both], only('fuse'), [x]);
+  assert.equal(types(cpu).filter((s) => s !== 'Const'), ['_FusedMatMul', '_FusedMatMul', '_FusedMatMul', '_FusedMatMul']);
+  assert.equal(cpu.steps.map((s) => s.attrs.activation).filter(Boolean), ['tanh', 'linear', 'linear', 'linear']);
+  assert.equal(types(plan([t], only('fuse', 'wasm'), [x])).filter((s) => s !== 'Const'), ['_FusedMatMul', 'Tanh']);
+  sameOnOff([t, ta, tb, both], [[x, rows(9, 6, 0.9)]]);
 }));
 
 test('layout (wasm only): transposed matmul operands are materialised once; tiny products keep their flags', () => fresh(() => {

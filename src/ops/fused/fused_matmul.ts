@@ -2,9 +2,13 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { Tensor } from '../../graph/tensor.ts';
 import { defineOp, makeOp, type KernelCtx } from '../registry.ts';
+import { cpuValues, jsMatMul } from './js_matmul.ts';
 
-/** Epilogues tfjs's _FusedMatMul runs on both cpu and wasm (tanh is on neither). */
-export const FUSED_ACTIVATIONS = ['linear', 'relu', 'sigmoid'] as const;
+/**
+ * Epilogues tfjs's _FusedMatMul runs on both cpu and wasm, plus tanh (on neither: the cpu kernel here is JS and
+ * applies it itself, other backends add a Tanh kernel call; the fuse pass makes tanh epilogues on cpu only).
+ */
+export const FUSED_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
 export type FusedActivation = typeof FUSED_ACTIVATIONS[number];
 
 export interface FusedMatMulOptions {
@@ -38,6 +42,14 @@ export const FusedMatMul = defineOp({
   },
   kernel: (ctx: KernelCtx) => {
     const [a, b, bias] = ctx.inputs;
+    const activation = ctx.attrs.activation as FusedActivation;
+    if (ctx.backendName === 'cpu') {
+      const [m, k] = ctx.attrs.transpose_a ? [a.shape[1], a.shape[0]] : a.shape;
+      const n = ctx.attrs.transpose_b ? b.shape[0] : b.shape[1];
+      const c = jsMatMul(cpuValues(ctx, a), cpuValues(ctx, b), m, k, n, !!ctx.attrs.transpose_a, !!ctx.attrs.transpose_b,
+        bias ? cpuValues(ctx, bias) : null, activation);
+      return [ctx.write(c, [m, n], 'float32')];
+    }
     let ta = !!ctx.attrs.transpose_a;
     let tb = !!ctx.attrs.transpose_b;
     // tfjs's kernel reads batch-matmul shapes: rank-2 operands get a batch of 1 (a reshape shares the buffer).
@@ -52,8 +64,10 @@ export const FusedMatMul = defineOp({
     }
     const inputs: Record<string, TensorInfo> = { a: a3, b: b3 };
     if (bias) inputs.bias = bias;
-    const out = ctx.call('_FusedMatMul', inputs, { transposeA: ta, transposeB: tb, activation: ctx.attrs.activation });
-    return [ctx.call('Reshape', { x: out }, { shape: out.shape.slice(1) })];
+    const act = activation === 'tanh' ? 'linear' : activation;
+    const out = ctx.call('_FusedMatMul', inputs, { transposeA: ta, transposeB: tb, activation: act });
+    const y = ctx.call('Reshape', { x: out }, { shape: out.shape.slice(1) });
+    return [activation === 'tanh' ? ctx.call('Tanh', { x: y }) : y];
   },
 });
 

@@ -21,6 +21,12 @@ export const FUSED_CASES: OpCase[] = [
     expect: [[0.5, 0.5], [0.1192029, 0.1192029]],
   },
   {
+    op: '_FusedMatMul', name: 'bias + tanh (cpu: JS epilogue; other backends: a Tanh kernel after)',
+    // [[7, 10], [−1, −2]] + [−7, −9.5] = [[0, 0.5], [−8, −11.5]]
+    build: () => fused_matmul(c(A), c(B), { bias: c([-7, -9.5]), activation: 'tanh' }),
+    expect: [[0, Math.tanh(0.5)], [Math.tanh(-8), Math.tanh(-11.5)]],
+  },
+  {
     op: '_FusedMatMul', name: 'transpose_a with a placeholder (aᵀ·b)',
     build: () => fused_matmul(tf.placeholder(tf.float32, [2, 2], { name: 'fa' }), c(B), { transpose_a: true }),
     // Aᵀ = [[1, −1], [2, 0]]: [[1−3, 2−4], [2, 4]]
