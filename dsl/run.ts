@@ -11,7 +11,7 @@ import { getattr } from './interp/sandbox.ts';
 import { numpyPyModule } from './interp/npbridge.ts';
 import { pltModule } from './modules/plt.ts';
 import { PyModule, type Value } from './interp/values.ts';
-import { tensorflowModule } from './modules/tensorflow.ts';
+import { closeInteractiveSessions, tensorflowModule } from './modules/tensorflow.ts';
 import { mathModule, osModule, pprintModule, randomModule, timeModule, typesModule, warningsModule } from './modules/stdlib.ts';
 import { tfgraphModule } from './modules/datasets.ts';
 
@@ -97,6 +97,7 @@ export function runProgram(source: string, file: string, opts: RunOptions = {}):
   } catch (e) {
     err = e;
   } finally {
+    closeInteractiveSessions();
     if (chdir) process.chdir(prevCwd);
   }
   const te = err instanceof TfpyError ? err

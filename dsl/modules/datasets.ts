@@ -67,7 +67,7 @@ function toCategorical(args: Value[], kw: Map<string, Value>): Value {
   const y = args[0] ?? kw.get('y');
   const ys = y instanceof NpArray ? Array.from(y.data, Number) : [...iterate(y)].map((v) => toNumber(v));
   const nc = args[1] ?? kw.get('num_classes');
-  const classes = nc === undefined || nc === null ? Math.max(-1, ...ys) + 1 : toIndex(nc);
+  const classes = nc === undefined || nc === null ? ys.reduce((m, v) => Math.max(m, v), -1) + 1 : toIndex(nc);
   const out = new Float32Array(ys.length * classes);
   ys.forEach((c, i) => {
     if (!Number.isInteger(c) || c < 0 || c >= classes) throw pyError('IndexError', `index ${c} is out of bounds for axis 1 with size ${classes}`);

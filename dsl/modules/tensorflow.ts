@@ -173,9 +173,19 @@ function isLibraryObject(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !(v instanceof NpArray) && !(v instanceof PyContext);
 }
 
+/** InteractiveSessions a program opened: closed when it ends, as the Python process's exit would. */
+const interactive = new Set<tf.Session>();
+
+/** Closes the InteractiveSessions still open (they hold the default graph, and a next program resets it). */
+export function closeInteractiveSessions(): void {
+  for (const s of interactive) s.close();
+  interactive.clear();
+}
+
 export function tensorflowModule(opts: TfBridgeOptions): PyModule {
   const call = opts.call;
   // Each program starts as a fresh Python process would: an empty default graph.
+  closeInteractiveSessions();
   tf.reset_default_graph();
 
   function callLib(fn: (...a: unknown[]) => unknown, self: unknown, name: string, args: Value[], kwargs: Map<string, Value>, ctor = false): Value {
@@ -206,6 +216,7 @@ export function tensorflowModule(opts: TfBridgeOptions): PyModule {
     }
     if (name === 'eval' && self instanceof tf.Tensor) return runResultToPy(self, fn.apply(self, a));
     const r = ctor ? Reflect.construct(fn, a) : fn.apply(self, a);
+    if (r instanceof tf.InteractiveSession) interactive.add(r);
     return libToPy(r);
   }
 

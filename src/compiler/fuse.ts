@@ -1,7 +1,7 @@
 // fuse: MatMul (+ BiasAdd / Add of a rank-1 bias) (+ Relu / Sigmoid, + Tanh on cpu) → one _FusedMatMul, when nothing else
 // reads the parts; on cpu every float32 MatMul becomes a _FusedMatMul, whose JS kernel is 3–5× faster than tfjs-cpu's.
 import type { Tensor } from '../graph/tensor.ts';
-import { newNode, producerMap, rewritable, sweep, Subst, useCounts, type IR, type Node, type Pass } from './ir.ts';
+import { newNode, withKernel, producerMap, rewritable, sweep, Subst, useCounts, type IR, type Node, type Pass } from './ir.ts';
 
 const ACTIVATIONS: Record<string, string> = { Relu: 'relu', Sigmoid: 'sigmoid' };
 
@@ -35,7 +35,10 @@ export const fuse: Pass = {
       next = consumer.get(last);
       const act = ok(next) ? ACTIVATIONS[next.type] ?? (cpu && next.type === 'Tanh' ? 'tanh' : null) : null;
       if (act) chain.push(next!);
-      if (chain.length === 1 && !cpu) continue;
+      if (chain.length === 1) {
+        if (cpu) replaceAlone(mm);
+        continue;
+      }
       const tail = chain.at(-1)!;
       const inputs = bias ? [mm.inputs[0], mm.inputs[1], bias] : [mm.inputs[0], mm.inputs[1]];
       const attrs = { transpose_a: !!mm.attrs.transpose_a, transpose_b: !!mm.attrs.transpose_b, activation: act ?? 'linear' };
@@ -47,9 +50,7 @@ export const fuse: Pass = {
     }
     function replaceAlone(mm: Node): void {
       const attrs = { transpose_a: !!mm.attrs.transpose_a, transpose_b: !!mm.attrs.transpose_b, activation: 'linear' };
-      const f = newNode(mm.op, mm.id, mm.op.name, '_FusedMatMul', [...mm.inputs], attrs, [{ dtype: 'float32', shape: mm.outputs[0].staticShape }]);
-      replaced.set(mm, f);
-      subst.set(mm.outputs[0], f.outputs[0]);
+      replaced.set(mm, withKernel(mm, '_FusedMatMul', [...mm.inputs], attrs));
       details.push(`${mm.op.name} (MatMul) → _FusedMatMul {activation=linear} (cpu kernel)`);
     }
     if (!replaced.size) return ir;

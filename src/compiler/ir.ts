@@ -64,6 +64,14 @@ export function newNode(like: Operation, id: number, name: string, type: string,
   return { id, op, type, def: getOpDef(type), inputs: [...inputs], attrs, outputs: op.outputs, ctrl: [] };
 }
 
+/**
+ * The same op run by another kernel (a pass's drop-in replacement of one node): ctx.op stays the user's op, so
+ * run-time errors still name it (`[[node product (MatMul)]]`), and its outputs keep their names; no substitution.
+ */
+export function withKernel(n: Node, type: string, inputs: Tensor[], attrs: Attrs): Node {
+  return { ...n, type, def: getOpDef(type), inputs, attrs };
+}
+
 /** Substitution of values: passes record `from → to` and apply it to every input and fetch in one sweep. */
 export class Subst {
   private readonly map = new Map<Tensor, Tensor>();

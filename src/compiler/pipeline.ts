@@ -6,6 +6,7 @@ import { fold } from './fold.ts';
 import { cse } from './cse.ts';
 import { simplify } from './simplify.ts';
 import { fuse } from './fuse.ts';
+import { elementwise } from './elementwise.ts';
 import { layout } from './layout.ts';
 import { schedule } from './schedule.ts';
 
@@ -14,7 +15,8 @@ export const PASSES: readonly Pass[] = [
   fold,     // constant subgraphs evaluated once with their own kernels
   cse,      // identical pure ops merged
   simplify, // x*1, x+0, identities, no-op casts/reshapes, double transposes, reshape chains
-  fuse,     // MatMul + bias + relu/sigmoid → _FusedMatMul
+  fuse,     // MatMul + bias + relu/sigmoid (+ tanh on cpu) → _FusedMatMul; cpu: every float32 MatMul (JS kernel)
+  elementwise, // cpu: trees of elementwise ops → _FusedElementwise (one generated JS loop)
   layout,   // wasm: transposed matmul operands materialised for the NN kernel
 ];
 

@@ -9,13 +9,13 @@ import type { Operation } from '../../src/graph/graph.ts';
 import type { Tensor } from '../../src/graph/tensor.ts';
 import { assertClose, assertThrows, fresh, TEST_BACKENDS } from '../helpers.ts';
 
-const types = (p: Plan) => p.steps.map((s) => s.op.type);
+const types = (p: Plan) => p.steps.map((s) => s.def.type);
 const names = (p: Plan) => p.steps.map((s) => s.op.name);
 const plan = (fetches: Tensor[], opts: CompileOptions = {}, feeds: Tensor[] = [], targets: Operation[] = []) =>
   compile({ fetches, targets, feeds }, opts);
 /** Only `pass` on (the others disabled), so a test sees that pass alone. */
 const only = (pass: string, backend = 'cpu'): CompileOptions =>
-  ({ backend, disable: ['fold', 'cse', 'simplify', 'fuse', 'layout'].filter((p) => p !== pass) });
+  ({ backend, disable: ['fold', 'cse', 'simplify', 'fuse', 'elementwise', 'layout'].filter((p) => p !== pass) });
 
 /** Runs fetches in fresh sessions with the given options on every test backend; returns results per backend. */
 function runWith(opts: { optimize?: boolean; disable?: string[] }, fetches: unknown, feed?: unknown): unknown[] {
@@ -232,10 +232,11 @@ test('session options: optimize false, disable by name (checked), explain text',
   const noFold = new tf.Session({ backend: 'cpu', disable: ['fold'] });
   try {
     const ex = s.explain(y, [[x, [1, 2]]]);
-    assert.equal(ex.passes.map((p) => p.name), ['prune', 'fold', 'cse', 'simplify', 'fuse', 'layout', 'schedule']);
+    assert.equal(ex.passes.map((p) => p.name), ['prune', 'fold', 'cse', 'simplify', 'fuse', 'elementwise', 'layout', 'schedule']);
     assert.ok(ex.text.includes('fold: 5 → 4 nodes'), ex.text);
     assert.ok(ex.text.includes('simplify: 4 → 2 nodes') && ex.text.includes('Add (Add) → x:0: x + 0'), ex.text);
-    assert.ok(ex.text.includes('  Tanh = Const() {dtype=float32, value=[0.761594, 0.964028]} : float32 (2,)\n  y = Mul(x:0, Tanh:0) : float32 (2,)'), ex.text);
+    assert.ok(ex.text.includes('  Tanh = Const() {dtype=float32, value=[0.761594, 0.964028]} : float32 (2,)\n  y = _FusedElementwise(x:0, Tanh:0) {expr=Mul($0,$1)} : float32 (2,)'), ex.text);
+    assert.ok(ex.text.includes('elementwise: 2 → 2 nodes\n  1 op(s) y → _FusedElementwise Mul($0,$1)'), ex.text);
     assert.ok(/peak memory: \d+ bytes/.test(ex.text));
     assert.is(ex.peakBytes, 24);
     assert.equal(off.explain(y, [[x, [1, 2]]]).passes.map((p) => p.name), ['prune', 'schedule']);

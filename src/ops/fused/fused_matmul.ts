@@ -45,7 +45,11 @@ export const FusedMatMul = defineOp({
     const activation = ctx.attrs.activation as FusedActivation;
     if (ctx.backendName === 'cpu') {
       const [m, k] = ctx.attrs.transpose_a ? [a.shape[1], a.shape[0]] : a.shape;
-      const n = ctx.attrs.transpose_b ? b.shape[0] : b.shape[1];
+      const [k2, n] = ctx.attrs.transpose_b ? [b.shape[1], b.shape[0]] : b.shape;
+      if (k !== k2) {
+        throw new Error(`Error in matMul: inner shapes (${k}) and (${k2}) of Tensors with shapes ${a.shape} and ${b.shape} and ` +
+          `transposeA=${!!ctx.attrs.transpose_a} and transposeB=${!!ctx.attrs.transpose_b} must match.`);
+      }
       const c = jsMatMul(cpuValues(ctx, a), cpuValues(ctx, b), m, k, n, !!ctx.attrs.transpose_a, !!ctx.attrs.transpose_b,
         bias ? cpuValues(ctx, bias) : null, activation);
       return [ctx.write(c, [m, n], 'float32')];

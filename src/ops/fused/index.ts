@@ -1,5 +1,7 @@
 // Fused ops: kernels the compiler substitutes for composites (each tested against its composite), listed once.
 import type { OpDef } from '../registry.ts';
 import { FusedMatMul } from './fused_matmul.ts';
+import { FusedElementwise } from './fused_elementwise.ts';
+import { ReduceSum } from './reduce_sum.ts';
 
-export const FUSED_OPS: readonly OpDef[] = [FusedMatMul];
+export const FUSED_OPS: readonly OpDef[] = [FusedMatMul, FusedElementwise, ReduceSum];

@@ -12,4 +12,16 @@ export const ApplyAdadelta = defineApply('ApplyAdadelta', 3, (a, [, , , lr, rho,
   a.store(2, accUpd);
   a.store(0, w);
   return w;
+}, undefined, ({ refs: [w, acc, accUpd], out: [nw, nacc, nupd], grad, scalar }) => {
+  const F = Math.fround;
+  const [lr, rho, eps] = [3, 4, 5].map(scalar);
+  const d = F(1 - rho);
+  for (let i = 0; i < nw.length; i++) {
+    const g = grad[i];
+    const ai = F(F(rho * acc[i]) + F(d * F(g * g)));
+    const upd = F(F(F(Math.sqrt(F(accUpd[i] + eps))) / F(Math.sqrt(F(ai + eps)))) * g);
+    nacc[i] = ai;
+    nupd[i] = F(F(rho * accUpd[i]) + F(d * F(upd * upd)));
+    nw[i] = F(w[i] - F(lr * upd));
+  }
 });

@@ -7,4 +7,13 @@ export const ApplyAdagrad = defineApply('ApplyAdagrad', 2, (m, [, , lr, grad]) =
   m.store(1, accum);
   m.store(0, w);
   return w;
+}, undefined, ({ refs: [w, a], out: [nw, na], grad, scalar }) => {
+  const F = Math.fround;
+  const lr = scalar(2);
+  for (let i = 0; i < nw.length; i++) {
+    const g = grad[i];
+    const acc = F(a[i] + F(g * g));
+    na[i] = acc;
+    nw[i] = F(w[i] - F(F(lr * g) / F(Math.sqrt(acc))));
+  }
 });

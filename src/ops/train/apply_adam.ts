@@ -12,4 +12,18 @@ export const ApplyAdam = defineApply('ApplyAdam', 3, (a, [, , , beta1Power, beta
   a.store(2, v);
   a.store(0, w);
   return w;
+}, undefined, ({ refs: [w, m, v], out: [nw, nm, nv], grad, scalar }) => {
+  const F = Math.fround;
+  const [b1p, b2p, lr, b1, b2, eps] = [3, 4, 5, 6, 7, 8].map(scalar);
+  const lrT = F(F(lr * F(Math.sqrt(F(1 - b2p)))) / F(1 - b1p));
+  const d1 = F(1 - b1);
+  const d2 = F(1 - b2);
+  for (let i = 0; i < nw.length; i++) {
+    const g = grad[i];
+    const mi = F(m[i] + F(F(g - m[i]) * d1));
+    const vi = F(v[i] + F(F(F(g * g) - v[i]) * d2));
+    nm[i] = mi;
+    nv[i] = vi;
+    nw[i] = F(w[i] - F(F(lrT * mi) / F(F(Math.sqrt(vi)) + eps)));
+  }
 });

@@ -5,4 +5,8 @@ export const ApplyGradientDescent = defineApply('ApplyGradientDescent', 1, (m, [
   const w = m.sub(m.read(0), m.mul(alpha, delta));
   m.store(0, w);
   return w;
+}, undefined, ({ refs: [w], out: [nw], grad, scalar }) => {
+  const F = Math.fround;
+  const alpha = scalar(1);
+  for (let i = 0; i < nw.length; i++) nw[i] = F(w[i] - F(alpha * grad[i]));
 });

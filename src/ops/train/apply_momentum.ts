@@ -11,4 +11,16 @@ export const ApplyMomentum = defineApply('ApplyMomentum', 2, (m, [, , lr, grad, 
   m.store(1, accum);
   m.store(0, w);
   return w;
-}, 3);
+}, 3, ({ refs: [w, a], out: [nw, na], grad, scalar, attrs }) => {
+  const F = Math.fround;
+  const lr = scalar(2);
+  const mu = scalar(4);
+  const lrMu = F(lr * mu);
+  const nesterov = !!attrs.use_nesterov;
+  for (let i = 0; i < nw.length; i++) {
+    const g = grad[i];
+    const acc = F(F(mu * a[i]) + g);
+    na[i] = acc;
+    nw[i] = F(w[i] - (nesterov ? F(F(lr * g) + F(lrMu * acc)) : F(lr * acc)));
+  }
+});

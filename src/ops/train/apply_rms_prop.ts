@@ -11,6 +11,18 @@ export const ApplyRMSProp = defineApply('ApplyRMSProp', 3, (a, [, , , lr, rho, m
   a.store(2, mom);
   a.store(0, w);
   return w;
+}, undefined, ({ refs: [w, ms, mom], out: [nw, nms, nmom], grad, scalar }) => {
+  const F = Math.fround;
+  const [lr, rho, mu, eps] = [3, 4, 5, 6].map(scalar);
+  const d = F(1 - rho);
+  for (let i = 0; i < nw.length; i++) {
+    const g = grad[i];
+    const msi = F(ms[i] + F(F(F(g * g) - ms[i]) * d));
+    const momi = F(F(mu * mom[i]) + F(F(lr * g) / F(Math.sqrt(F(msi + eps)))));
+    nms[i] = msi;
+    nmom[i] = momi;
+    nw[i] = F(w[i] - momi);
+  }
 });
 
 /** Inputs: var, mg, ms, mom, lr, rho, momentum, epsilon, grad (TF's order). */
@@ -27,4 +39,19 @@ export const ApplyCenteredRMSProp = defineApply('ApplyCenteredRMSProp', 4, (a, [
   a.store(3, mom);
   a.store(0, w);
   return w;
+}, undefined, ({ refs: [w, mg, ms, mom], out: [nw, nmg, nms, nmom], grad, scalar }) => {
+  const F = Math.fround;
+  const [lr, rho, mu, eps] = [4, 5, 6, 7].map(scalar);
+  const d = F(1 - rho);
+  for (let i = 0; i < nw.length; i++) {
+    const g = grad[i];
+    const mgi = F(mg[i] + F(F(g - mg[i]) * d));
+    const msi = F(ms[i] + F(F(F(g * g) - ms[i]) * d));
+    const denom = F(Math.sqrt(F(F(msi - F(mgi * mgi)) + eps)));
+    const momi = F(F(mu * mom[i]) + F(F(lr * g) / denom));
+    nmg[i] = mgi;
+    nms[i] = msi;
+    nmom[i] = momi;
+    nw[i] = F(w[i] - momi);
+  }
 });

@@ -1,6 +1,8 @@
 // Forward cases of the fused ops (hand-computed); test/compiler/fuse.test.ts also checks them against their composites.
 import * as tf from '../../../src/index.ts';
 import { fused_matmul } from '../../../src/ops/fused/fused_matmul.ts';
+import { fused_elementwise } from '../../../src/ops/fused/fused_elementwise.ts';
+import { reduce_sum_js } from '../../../src/ops/fused/reduce_sum.ts';
 import type { OpCase } from './types.ts';
 
 const c = (v: unknown) => tf.constant(v);
@@ -31,5 +33,31 @@ export const FUSED_CASES: OpCase[] = [
     build: () => fused_matmul(tf.placeholder(tf.float32, [2, 2], { name: 'fa' }), c(B), { transpose_a: true }),
     // Aᵀ = [[1, −1], [2, 0]]: [[1−3, 2−4], [2, 4]]
     feed: () => [['fa:0', A]], expect: [[-2, -2], [2, 4]],
+  },
+  {
+    op: '_FusedElementwise', name: 'full, row and scalar inputs with a literal: (a + row)·s − 0.5',
+    // [[1, 2], [3, 4]] + [10, 20] = [[11, 22], [13, 24]]; ·0.5 = [[5.5, 11], [6.5, 12]]; −0.5
+    build: () => fused_elementwise([c([[1, 2], [3, 4]]), c([10, 20]), c(0.5)], 'Sub(Mul(Add($0,$1),$2),0.5)'),
+    expect: [[5, 10.5], [6, 11.5]], dtype: 'float32',
+  },
+  {
+    op: '_FusedElementwise', name: 'sigmoid and tanh of a fed value (σ(0)=0.5, tanh(0)=0)',
+    build: () => fused_elementwise([tf.placeholder(tf.float32, [3], { name: 'fe' })], 'AddN(Sigmoid($0),Tanh($0),Relu($0))'),
+    feed: () => [['fe:0', [0, 1, -1]]],
+    expect: [0.5, 1 / (1 + Math.exp(-1)) + Math.tanh(1) + 1, 1 / (1 + Math.exp(1)) - Math.tanh(1)],
+  },
+  {
+    op: '_ReduceSum', name: 'column sums of a fed matrix (axis 0)',
+    build: () => reduce_sum_js(tf.placeholder(tf.float32, [3, 2], { name: 'rs' }), tf.constant([0], { dtype: 'int32' })),
+    feed: () => [['rs:0', [[1, 2], [3, 4], [5, 6.5]]]], expect: [9, 12.5],
+  },
+  {
+    op: '_ReduceSum', name: 'middle axes kept as 1s; an empty axis list is the identity',
+    build: () => {
+      const x = tf.placeholder(tf.float32, [2, 2, 2], { name: 'rs3' });
+      return [reduce_sum_js(x, tf.constant([1], { dtype: 'int32' }), true), reduce_sum_js(x, tf.constant([], { dtype: 'int32' }))];
+    },
+    feed: () => [['rs3:0', [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]]],
+    expect: [[[[4, 6]], [[12, 14]]], [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]],
   },
 ];
