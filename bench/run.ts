@@ -116,6 +116,11 @@ if (write || filters.length === 0) {
     '- The umbrella `@tensorflow/tfjs` and tfgraph coexist in one process (`BENCH_MIXED=1 node --import tsx bench/one.ts W2 tfgraph wasm`',
     '  gives the same losses); cells still run in separate processes so each peak RSS is its own.',
     '- `npx tsx bench/profile.ts W3 wasm [tfgraph|eager|layers]` shows where a step\'s time goes per op type and tfjs kernel.',
+    '- cpu: tfgraph runs its own JS kernels where tfjs-cpu\'s are slow (compiler passes `fuse` and `elementwise`, cpu only):',
+    '  every float32 MatMul as a 4×4 register-blocked JS matmul (3–5× tfjs-cpu\'s BatchMatMul), trees of elementwise ops as',
+    '  one generated loop per expression (`_FusedElementwise`), float32 Sums over contiguous axes (`_ReduceSum`), and each',
+    '  Apply* optimizer update as one loop per variable; these three are bit-identical to the tfjs-cpu ops they replace,',
+    '  the matmul (float64 sums) within float32 rounding.',
     '',
   ];
   writeFileSync(join(here, 'RESULTS.md'), md.join('\n'));

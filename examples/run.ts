@@ -2,6 +2,7 @@
 // (default: two_step_rnn).
 const EXAMPLES: Record<string, () => Promise<{ main(args: string[]): unknown }>> = {
   two_step_rnn: () => import('./two_step_rnn.ts'),
+  hihello: () => import('./hihello.ts'),
   rnn_scratch: () => import('./rnn_scratch.ts'),
   binary_rnn: () => import('./binary_rnn.ts'),
   rnn_lstm_lab: () => import('./rnn_lstm_lab.ts'),

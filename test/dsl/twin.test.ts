@@ -1,0 +1,46 @@
+// The DSL and the builder API build the same graph: hihello.tfpy and examples/hihello.ts print the same graph text
+// and train to the same losses.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import * as tf from '../../src/index.ts';
+import { runProgram } from '../../dsl/run.ts';
+import { build } from '../../examples/hihello.ts';
+
+/** Runs a .tfpy program until its first tensor-fetching sess.run; returns that graph's printout. */
+function dslGraphText(path: string, steps: number): { text: string; losses: number[] } {
+  const source = readFileSync(path, 'utf8').replace('for i in range(2000)', `for i in range(${steps})`);
+  let text = '';
+  const out: string[] = [];
+  tf.Session.runHook = (sess, _plan, fetches) => {
+    if (fetches.length && !text) text = sess.graph.as_text();
+  };
+  try {
+    const r = runProgram(source, path, { stdout: (s) => out.push(s) });
+    assert.ok(r.ok, r.message);
+  } finally {
+    tf.Session.runHook = null;
+  }
+  const losses = out.join('').split('\n').filter((l) => l.includes('loss:')).map((l) => Number(l.split('loss:')[1].split('prediction')[0]));
+  return { text, losses };
+}
+
+test('hihello.tfpy and hihello.ts build the same graph and give the same losses', () => {
+  const dsl = dslGraphText('examples/hihello.tfpy', 201);
+  tf.reset_default_graph();
+  const m = build();
+  const init = tf.global_variables_initializer();
+  assert.is(tf.get_default_graph().as_text(), dsl.text);
+  const losses: number[] = [];
+  tf.Session.with({}, (sess) => {
+    sess.run(init);
+    for (let i = 0; i < 201; i++) {
+      const [l] = sess.run([m.loss, m.train], [[m.X, [[[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [1, 0, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 1, 0]]]], [m.Y, [[1, 0, 2, 3, 3, 4]]]]);
+      if (i % 200 === 0) losses.push(l);
+    }
+  });
+  assert.is(dsl.losses.length, 2);
+  dsl.losses.forEach((l, i) => assert.ok(Math.abs(l - losses[i]) < 1e-5, `loss ${l} vs ${losses[i]}`));
+});
+
+test.run();
