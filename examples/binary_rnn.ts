@@ -3,7 +3,7 @@
 // tf.nn.dynamic_rnn; then the unrolled notebook's larger model (num_steps 10, state 16). Final losses are compared with
 // the data's theoretical cross-entropies: 0.66 (nothing learned), 0.52 (X[t-3] learned), 0.45 (both learned).
 import * as tf from '../src/index.ts';
-import { elapsed, i32array, makePrint, parseArgs, RandomState, savePlot } from './common.ts';
+import { elapsed, i32array, lossChart, makePrint, parseArgs, RandomState, savePlot, trainingProgress } from './common.ts';
 
 type Raw = [Int32Array, Int32Array];
 
@@ -80,6 +80,7 @@ export function main(args: string[] = []): BinaryRnnResult {
     tf.Session.with({ backend: opt.backend }, (sess) => {
       sess.run(tf.global_variables_initializer());
       let idx = 0;
+      const bar = trainingProgress(opt, num_epochs * Math.floor(size / (batch_size * num_steps)), 'binary_rnn');
       for (const epoch of gen_epochs(random, num_epochs, batch_size, num_steps, size)) {
         let training_loss = 0;
         let training_state: unknown = new tf.NDArray('float32', [batch_size, state_size], new Float32Array(batch_size * state_size));
@@ -90,6 +91,7 @@ export function main(args: string[] = []): BinaryRnnResult {
           [, training_loss_, training_state] = sess.run([m.losses, m.total_loss, m.final_state, m.train_step],
             { feed_dict: [[m.x, X], [m.y, Y], [m.init_state, training_state]] });
           training_loss += training_loss_;
+          bar.tick({ loss: training_loss_ });
           if (step % 100 === 0 && step > 0) {
             if (verbose) print('Average loss at step', step, 'for last 250 steps:', training_loss / 100);
             training_losses.push(training_loss / 100);
@@ -99,7 +101,9 @@ export function main(args: string[] = []): BinaryRnnResult {
         }
         idx++;
       }
+      bar.done();
     });
+    lossChart(opt, training_losses, 'average loss');
     return training_losses;
   };
 

@@ -145,3 +145,18 @@ export function savePlot(opt: ExampleOptions, name: string, draw: (plt: Figure) 
   print?.(`plot: ${svg}, ${png}`);
   return [svg, png];
 }
+
+/**
+ * Progress of a long loop on stderr: a bar with loss and steps/s on a terminal, one plain line every `every` steps
+ * otherwise (CI, pipes); nothing with --quiet. stdout keeps the notebook's own prints.
+ */
+export function trainingProgress(opt: ExampleOptions, total: number, label: string, every = Math.max(1, Math.ceil(total / 10))): tf.plot.Progress {
+  if (opt.quiet) return { tick() {}, line() {}, done() {} };
+  return tf.plot.progress(total, { label, every });
+}
+
+/** On a terminal, the loss curve as a text chart after training (plots on disk hold the full picture). */
+export function lossChart(opt: ExampleOptions, losses: number[], title: string): void {
+  if (opt.quiet || !process.stdout.isTTY || losses.length < 2) return;
+  console.log(tf.plot.terminalChart(losses, { height: 10, title }));
+}

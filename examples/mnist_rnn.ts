@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as tf from '../src/index.ts';
-import { elapsed, f32array, fixed, makePrint, parseArgs, RandomState } from './common.ts';
+import { elapsed, f32array, fixed, lossChart, makePrint, parseArgs, RandomState, trainingProgress } from './common.ts';
 
 const IMAGE = 28 * 28;
 
@@ -175,14 +175,20 @@ export function main(args: string[] = []): MnistRnnResult {
   tf.Session.with({ backend: opt.backend }, (sess) => {
     sess.run(tf.global_variables_initializer());
     const start = Date.now();
+    const bar = trainingProgress(opt, epochs, 'mnist_rnn');
+    const curve: number[] = [];
     for (let i = 0; i < epochs; i++) {
       const [X_batch, y_batch] = data_loader.next_batch(batch_size);
       sess.run(train_step, { feed_dict: [[inputs, X_batch], [labels, y_batch]] });
       if (i % every === 0 || i === epochs - 1) {
         [acc, loss] = sess.run([accuracy, cross_entropy], { feed_dict: [[inputs, X_batch], [labels, y_batch]] });
+        curve.push(loss);
         print(`Iter ${i}, Minibatch Loss =`, `${fixed(loss, 6)}, Training Accuracy =`, fixed(acc, 5));
       }
+      bar.tick({ loss });
     }
+    bar.done();
+    lossChart(opt, curve, 'minibatch loss');
     print('Optimization finished!');
     // the notebook scores X_test[:batch_size]; here the whole test split, batch_size images at a time
     // (initial_hidden fixes the batch size)

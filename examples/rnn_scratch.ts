@@ -2,7 +2,7 @@
 // OutputProjectionWrapper, MSE and Adam, saved with tf.train.Saver and restored in a new session to predict one step ahead.
 import { join } from 'node:path';
 import * as tf from '../src/index.ts';
-import { elapsed, f32array, makePrint, parseArgs, RandomState, savePlot, shown } from './common.ts';
+import { elapsed, f32array, lossChart, makePrint, parseArgs, RandomState, savePlot, shown, trainingProgress } from './common.ts';
 
 /** np.linspace(start, stop, num) */
 function linspace(start: number, stop: number, num: number): number[] {
@@ -152,6 +152,7 @@ export function main(args: string[] = []): RnnScratchResult {
   let y_pred_before_save: number[] = [];
   tf.Session.with({ backend: opt.backend }, (sess) => {
     sess.run(init);
+    const bar = trainingProgress(opt, num_train_iterations, 'rnn_scratch');
     for (let iteration = 0; iteration < num_train_iterations; iteration++) {
       const [X_batch, Y_batch] = ts_data.next_batch(batch_size, num_timesteps);
       sess.run(train, { feed_dict: [[X, X_batch], [Y, Y_batch]] });
@@ -159,8 +160,12 @@ export function main(args: string[] = []): RnnScratchResult {
         const mse = loss.eval([[X, X_batch], [Y, Y_batch]]) as number;
         mses.push(mse);
         print(iteration, '\tMSE', mse);
+        bar.tick({ loss: mse }, 0);
       }
+      bar.tick();
     }
+    bar.done();
+    lossChart(opt, mses, 'MSE');
     y_pred_before_save = Array.from((sess.run(outputs, [[X, X_new]]) as tf.NDArray).data);
     saver.save(sess, checkpoint);
   });
