@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '../src/index.ts';
 import { f32array, savePlot, shown, type ExampleOptions } from './common.ts';
 
-export const STOCK_CSV = fileURLToPath(new URL('../../shared/data/data-02-stock_daily.csv', import.meta.url));
+export const STOCK_CSV = fileURLToPath(new URL('./data/data-02-stock_daily.csv', import.meta.url));
 
 /** np.loadtxt(path, delimiter=','): rows of numbers, '#' comment lines skipped. */
 function loadtxt(path: string): number[][] {

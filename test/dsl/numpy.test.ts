@@ -135,7 +135,7 @@ test('NDArray conversion: float32 kept, int64 label kept both ways, float64 narr
 });
 
 test('loadtxt of the GOOG csv (two # comment lines) and the MinMax scaling idiom', () => {
-  const xy = np.loadtxt('/work/shared/data/data-02-stock_daily.csv', { delimiter: ',' });
+  const xy = np.loadtxt('examples/data/data-02-stock_daily.csv', { delimiter: ',' });
   assert.equal(xy.shape, [732, 5]);
   assert.is(String(xy.getitem([S(null, 2n)])), '[[8.28659973e+02 8.33450012e+02 8.28349976e+02 1.24770000e+06\n  8.31659973e+02]\n [8.23020020e+02 8.28070007e+02 8.21655029e+02 1.59780000e+06\n  8.28070007e+02]]');
   const rev = xy.getitem([S(null, null, -1n)]);
@@ -145,7 +145,7 @@ test('loadtxt of the GOOG csv (two # comment lines) and the MinMax scaling idiom
   const scaled = xy.sub(mn).div(np.max(xy, 0n).sub(mn).add(1e-7));
   assert.is(String(scaled.getitem([S(null, 3n)])), '[[0.97333581 0.97543152 1.         0.11112306 0.98831302]\n [0.95690035 0.95988111 0.9803545  0.14250246 0.97785024]\n [0.94789567 0.94927335 0.97250489 0.11417048 0.96645463]]');
   assert.is(String(np.max(scaled, 0n)), '[1. 1. 1. 1. 1.]');
-  assert.is(np.loadtxt('/work/shared/data/data-02-stock_daily.csv', { delimiter: ',', skiprows: 3n }).shape[0], 731);
+  assert.is(np.loadtxt('examples/data/data-02-stock_daily.csv', { delimiter: ',', skiprows: 3n }).shape[0], 731);
 });
 
 test('random: seeded streams (numpy MT19937 legacy), shuffle in place, choice with p', () => {
