@@ -22,7 +22,7 @@ export function build() {
 
 export function main(args: string[] = []): { losses: number[]; prediction: string } {
   const backend = args.includes('--backend') ? args[args.indexOf('--backend') + 1] : 'wasm';
-  const steps = args.includes('--quick') ? 401 : 2000;
+  const steps = args.includes('--steps') ? Number(args[args.indexOf('--steps') + 1]) : args.includes('--quick') ? 401 : 2000;
   tf.reset_default_graph();
   const { X, Y, loss, train, prediction } = build();
   const losses: number[] = [];
@@ -34,7 +34,7 @@ export function main(args: string[] = []): { losses: number[]; prediction: strin
       losses.push(l);
       const result = sess.run(prediction, [[X, x_one_hot]]);
       text = Array.from(result.data as Int32Array, (c) => idx2char[c]).join('');
-      if (i % 200 === 0) console.log(i, 'loss:', l, 'prediction:', text);
+      if (i % 200 === 0 && !args.includes('--quiet')) console.log(i, 'loss:', l, 'prediction:', text);
     }
   });
   return { losses, prediction: text };

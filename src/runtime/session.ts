@@ -42,7 +42,8 @@ export class Session implements RunState {
     this.graph = opts.graph ?? get_default_graph();
     this.backendName = checkBackendName(opts.backend ?? DEFAULT_BACKEND);
     if (opts.disable) checkPassNames(opts.disable);
-    this.compileOptions = { optimize: opts.optimize ?? true, disable: [...(opts.disable ?? [])] };
+    const d = Session.defaults;
+    this.compileOptions = { optimize: opts.optimize ?? d.optimize ?? true, disable: [...(opts.disable ?? d.disable ?? [])] };
   }
 
   /** `with tf.Session(opts) as sess:` — default graph and session inside, closed after. */
@@ -75,6 +76,12 @@ export class Session implements RunState {
    * a program's graph; it may throw to stop the program).
    */
   static runHook: ((sess: Session, plan: Plan, fetches: readonly Tensor[]) => void) | null = null;
+
+  /**
+   * Compiler options for sessions that do not set their own (`TFGRAPH_OPTIMIZE=0` in the environment turns all
+   * passes off): lets a whole program run unoptimized, e.g. to compare against the optimized run.
+   */
+  static defaults: Pick<SessionOptions, 'optimize' | 'disable'> = process.env.TFGRAPH_OPTIMIZE === '0' ? { optimize: false } : {};
 
   get backend(): BackendName { return this.backendName; }
   /** Switches the session's backend; variables move with it on the next run. */
