@@ -1,12 +1,15 @@
-// layout (wasm): a matmul with transpose_a/transpose_b reads a materialised transpose instead, so it takes wasm's fast NN path.
+// layout (wasm): an operand that several matmuls read transposed is transposed once, ahead, for wasm's fast NN path.
 import type { Tensor } from '../graph/tensor.ts';
 import { NDArray } from '../runtime/ndarray.ts';
 import { newNode, producerMap, type Node, type Pass } from './ir.ts';
 
 /**
  * Measured here (wasm, tfjs 4.22, bench in the report of issue 5): a flagged BatchMatMul leaves XNNPACK and runs
- * 2–10× slower than Transpose + NN matmul for m·k·n from ~16k up (e.g. 170×25×100: 0.26 ms vs 0.035 ms); below
- * that the two are within noise (200×16×2: 0.011 vs 0.013 ms), so tiny products keep their flags.
+ * 2–10× slower than Transpose + NN matmul (e.g. 170×25×100: 0.26 ms vs 0.035 ms; 200×2·(16×2)ᵀ: 17 µs vs 5 µs).
+ * On wasm the fuse pass makes every rank-2 MatMul a _FusedMatMul, whose kernel decides per run (a flagged operand
+ * with a unit dim is a reshape, a one-row A·Bᵀ runs as B·Aᵀ, others are transposed first), so this pass only
+ * shares work: an operand read transposed by two or more matmuls (an unrolled RNN's weight in its gradient) is
+ * transposed once. BatchMatMulV2 (whose kernel keeps tfjs's flags) is transposed ahead from LAYOUT_MIN_FLOPS up.
  */
 export const LAYOUT_MIN_FLOPS = 16384;
 const MATMULS = new Set(['MatMul', 'BatchMatMulV2', '_FusedMatMul']);
@@ -21,11 +24,19 @@ export const layout: Pass = {
     const producers = producerMap(ir);
     // A variable read at use must stay read by the matmul itself (an assignment may come between two readers).
     const readable = (t: Tensor) => ir.fed.has(t) || producers.of(t) !== undefined;
+    const flagged = new Map<Tensor, number>();
+    for (const n of ir.nodes) {
+      if (!MATMULS.has(n.type)) continue;
+      if (n.attrs.transpose_a) flagged.set(n.inputs[0], (flagged.get(n.inputs[0]) ?? 0) + 1);
+      if (n.attrs.transpose_b) flagged.set(n.inputs[1], (flagged.get(n.inputs[1]) ?? 0) + 1);
+    }
+    // _FusedMatMul's kernel handles a lone flagged operand itself, as well or better (reshapes for unit dims).
+    const worth = (n: Node, x: Tensor) => n.type !== '_FusedMatMul' || ((flagged.get(x) ?? 0) >= 2 && !hasUnitDim(x));
     const out: Node[] = [];
     for (const n of ir.nodes) {
-      const ta = !!n.attrs.transpose_a;
-      const tb = !!n.attrs.transpose_b;
-      if (!MATMULS.has(n.type) || (!ta && !tb) || n.outputs[0].dtype !== 'float32' || !bigEnough(n) ||
+      const ta = !!n.attrs.transpose_a && worth(n, n.inputs[0]);
+      const tb = !!n.attrs.transpose_b && worth(n, n.inputs[1]);
+      if (!MATMULS.has(n.type) || (!ta && !tb) || n.outputs[0].dtype !== 'float32' || (n.type !== '_FusedMatMul' && !bigEnough(n)) ||
           (ta && !readable(n.inputs[0])) || (tb && !readable(n.inputs[1]))) {
         out.push(n);
         continue;
@@ -53,7 +64,7 @@ export const layout: Pass = {
       };
       if (ta) flip(0);
       if (tb) flip(1);
-      n.attrs = { ...n.attrs, transpose_a: false, transpose_b: false };
+      n.attrs = { ...n.attrs, transpose_a: !!n.attrs.transpose_a && !ta, transpose_b: !!n.attrs.transpose_b && !tb };
       details.push(`${n.op.name} (${n.type}): ${[ta && 'a', tb && 'b'].filter(Boolean).join(' and ')} transposed ahead, NN matmul`);
       out.push(n);
     }
@@ -61,6 +72,12 @@ export const layout: Pass = {
     return ir;
   },
 };
+
+/** A matrix with a statically known dim of 1 (its transpose is a reshape). */
+function hasUnitDim(x: Tensor): boolean {
+  const s = x.staticShape;
+  return s !== null && (s.at(-1) === 1 || s.at(-2) === 1);
+}
 
 /** Statically known m·k·n at least LAYOUT_MIN_FLOPS (an unknown dim, e.g. the batch, counts as large). */
 function bigEnough(n: Node): boolean {

@@ -1,11 +1,22 @@
 // The executor: runs a plan's steps by calling backend kernels directly on TensorInfos, freeing each buffer at its last use.
-import type { DataType, KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
+import type { DataType, KernelBackend, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { CompileOptions, Plan } from '../compiler/plan.ts';
 import type { KernelCtx, RunState } from '../ops/registry.ts';
 import type { Graph, Operation } from '../graph/graph.ts';
 import type { Tensor } from '../graph/tensor.ts';
 import { compile } from '../compiler/pipeline.ts';
 import { kernelFunc, type BackendName } from './backends.ts';
+
+/** Kernel functions by backend and name (one Map lookup per call, no key strings built in the hot loop). */
+const kernelsByBackend = new Map<string, Map<string, KernelFunc>>();
+
+function lookupKernel(kernels: Map<string, KernelFunc>, kernel: string, backendName: BackendName): KernelFunc {
+  let f = kernels.get(kernel);
+  if (f === undefined) kernels.set(kernel, (f = kernelFunc(kernel, backendName)));
+  return f;
+}
+
+const NO_ATTRS: Record<string, unknown> = {};
 
 class StepCtx implements KernelCtx {
   op!: Operation;
@@ -15,7 +26,11 @@ class StepCtx implements KernelCtx {
   /** The running plan's compile options: loop bodies are compiled the same way (same passes, same backend). */
   options: CompileOptions | undefined;
   readonly state: RunState;
-  constructor(readonly backend: KernelBackend, readonly backendName: BackendName, private readonly session: RunState) {
+  private readonly kernels: Map<string, KernelFunc>;
+  constructor(readonly backend: KernelBackend, readonly backendName: BackendName, readonly session: RunState) {
+    let kernels = kernelsByBackend.get(backendName);
+    if (!kernels) kernelsByBackend.set(backendName, (kernels = new Map()));
+    this.kernels = kernels;
     // A buffer made for the session's cache belongs to the session, not to the step: it must not be freed
     // with the step's temporaries (else the next run would read a disposed buffer).
     const cachedBuffer = (op: Operation, make: () => TensorInfo) => session.cachedBuffer(op, () => {
@@ -32,10 +47,10 @@ class StepCtx implements KernelCtx {
     };
   }
 
-  call(kernel: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown> = {}): TensorInfo {
-    const out = kernelFunc(kernel, this.backendName)({ inputs, backend: this.backend, attrs: attrs as never });
+  call(kernel: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown> = NO_ATTRS): TensorInfo {
+    const out = lookupKernel(this.kernels, kernel, this.backendName)({ inputs, backend: this.backend, attrs: attrs as never });
     if (Array.isArray(out)) {
-      this.temps.push(...out);
+      for (const o of out) this.temps.push(o);
       if (out.length !== 1) throw new Error(`kernel ${kernel} returned ${out.length} outputs; use callMulti`);
       return out[0];
     }
@@ -43,10 +58,10 @@ class StepCtx implements KernelCtx {
     return out as TensorInfo;
   }
 
-  callMulti(kernel: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown> = {}): TensorInfo[] {
-    const out = kernelFunc(kernel, this.backendName)({ inputs, backend: this.backend, attrs: attrs as never });
+  callMulti(kernel: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown> = NO_ATTRS): TensorInfo[] {
+    const out = lookupKernel(this.kernels, kernel, this.backendName)({ inputs, backend: this.backend, attrs: attrs as never });
     const list = Array.isArray(out) ? out : [out as TensorInfo];
-    this.temps.push(...list);
+    for (const o of list) this.temps.push(o);
     return list;
   }
 
@@ -70,8 +85,43 @@ class StepCtx implements KernelCtx {
     if (plan.unfedPlaceholders.length) {
       throw new Error(`a loop body needs placeholder '${plan.unfedPlaceholders[0].name}', which the loop does not feed`);
     }
-    return (values) => execute(plan, values.map((v) => this.keep(v)), this.backend, this.backendName, this.session);
+    const { backend, backendName, session } = this;
+    return (values) => {
+      const owned = new Array<TensorInfo>(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        incRef(backend, v);
+        owned[i] = { dataId: v.dataId, shape: v.shape, dtype: v.dtype };
+      }
+      return execute(plan, owned, backend, backendName, session);
+    };
   }
+}
+
+/**
+ * Idle contexts, reused across runs and loop steps (a context holds closures over its session); a nested run (a
+ * loop body) takes another one. Few are kept, so a closed session is not held for long.
+ */
+const idle: StepCtx[] = [];
+const MAX_IDLE = 8;
+
+function acquireCtx(backend: KernelBackend, backendName: BackendName, state: RunState): StepCtx {
+  for (let i = idle.length - 1; i >= 0; i--) {
+    const c = idle[i];
+    if (c.session === state && c.backend === backend) {
+      idle[i] = idle[idle.length - 1];
+      idle.pop();
+      return c;
+    }
+  }
+  return new StepCtx(backend, backendName, state);
+}
+
+function releaseCtx(ctx: StepCtx): void {
+  ctx.temps.length = 0;
+  ctx.inputs = [];
+  if (idle.length >= MAX_IDLE) idle.shift();
+  idle.push(ctx);
 }
 
 const subgraphPlans = new WeakMap<Graph, Map<string, Plan>>();
@@ -109,50 +159,69 @@ export function release(backend: KernelBackend, info: TensorInfo): void {
 export function execute(plan: Plan, feedValues: TensorInfo[], backend: KernelBackend, backendName: BackendName,
                         state: RunState): TensorInfo[] {
   const slots: (TensorInfo | null)[] = new Array(plan.numSlots).fill(null);
-  const ctx = new StepCtx(backend, backendName, state);
+  const ctx = acquireCtx(backend, backendName, state);
   ctx.options = plan.options;
-  const put = (s: number, v: TensorInfo) => {
-    const old = slots[s];
-    if (old) release(backend, old);
-    slots[s] = v;
-  };
   try {
-    plan.feeds.forEach(([, s], i) => put(s, feedValues[i]));
+    const feeds = plan.feeds;
+    for (let i = 0; i < feeds.length; i++) put(backend, slots, feeds[i][1], feedValues[i]);
     for (const s of plan.freeFirst) {
       release(backend, slots[s]!);
       slots[s] = null;
     }
-    for (const step of plan.steps) {
+    const steps = plan.steps;
+    const temps = ctx.temps;
+    for (let j = 0; j < steps.length; j++) {
+      const step = steps[j];
       ctx.op = step.op;
       ctx.attrs = step.attrs as Record<string, unknown>;
-      ctx.temps.length = 0;
+      temps.length = 0;
       let outs: TensorInfo[];
       try {
         // Variable reads are borrowed from the session (not owned by the step).
-        ctx.inputs = step.inputs.map((s, k) => (s >= 0 ? slots[s] : step.varReads[k] ? state.readVariable(step.varReads[k]!) : null)!);
+        const ins = step.inputs;
+        const inputs = new Array<TensorInfo>(ins.length);
+        for (let k = 0; k < ins.length; k++) {
+          const s = ins[k];
+          const vr = step.varReads[k];
+          inputs[k] = (s >= 0 ? slots[s] : vr ? state.readVariable(vr) : null)!;
+        }
+        ctx.inputs = inputs;
         outs = step.def.kernel(ctx);
       } catch (e) {
-        for (const t of ctx.temps) release(backend, t);
+        for (const t of temps) release(backend, t);
+        temps.length = 0;
         throw annotate(e, step.op);
       }
-      for (const t of ctx.temps) if (!outs.includes(t)) release(backend, t);
-      outs.forEach((o, i) => {
-        const s = step.outputs[i];
-        if (s < 0) release(backend, o);
-        else put(s, o);
-      });
-      for (const s of step.free) {
-        release(backend, slots[s]!);
-        slots[s] = null;
+      for (let k = 0; k < temps.length; k++) if (!outs.includes(temps[k])) release(backend, temps[k]);
+      temps.length = 0;
+      const outSlots = step.outputs;
+      for (let k = 0; k < outs.length; k++) {
+        const s = outSlots[k];
+        if (s < 0) release(backend, outs[k]);
+        else put(backend, slots, s, outs[k]);
+      }
+      const free = step.free;
+      for (let k = 0; k < free.length; k++) {
+        release(backend, slots[free[k]]!);
+        slots[free[k]] = null;
       }
     }
-    const results = plan.fetches.map((s) => {
-      const v = slots[s]!;
+    const fetches = plan.fetches;
+    const results = new Array<TensorInfo>(fetches.length);
+    for (let k = 0; k < fetches.length; k++) {
+      const v = slots[fetches[k]]!;
       incRef(backend, v);
-      return { dataId: v.dataId, shape: v.shape, dtype: v.dtype };
-    });
+      results[k] = { dataId: v.dataId, shape: v.shape, dtype: v.dtype };
+    }
     return results;
   } finally {
     for (const v of slots) if (v) release(backend, v);
+    releaseCtx(ctx);
   }
+}
+
+function put(backend: KernelBackend, slots: (TensorInfo | null)[], s: number, v: TensorInfo): void {
+  const old = slots[s];
+  if (old) release(backend, old);
+  slots[s] = v;
 }

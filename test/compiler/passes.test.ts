@@ -166,13 +166,13 @@ test('fuse: MatMul + BiasAdd + Relu and MatMul + Add(bias) + Sigmoid become _Fus
   assert.equal(types(plan([pre, act], only('fuse'), [x])).filter((t) => t !== 'Const'), ['_FusedMatMul', 'Relu']);
   // A bias that broadcasts like a matrix (rank 2) is not a fusable bias.
   const m = tf.add(tf.matmul(x, W), tf.constant([[1, 2]]), { name: 'm' });
-  assert.ok(types(plan([m], only('fuse', 'wasm'), [x])).includes('MatMul'));
-  // On cpu every float32 MatMul runs the JS kernel of _FusedMatMul (here without a bias: the Add stays).
+  // On cpu and wasm every float32 MatMul runs _FusedMatMul's kernel (here without a bias: the Add stays).
+  assert.equal(types(plan([m], only('fuse', 'wasm'), [x])).filter((t) => t !== 'Const'), ['_FusedMatMul', 'Add']);
   assert.equal(types(plan([m], only('fuse'), [x])).filter((t) => t !== 'Const'), ['_FusedMatMul', 'Add']);
   sameOnOff([pre, act, m], feed);
 }));
 
-test('fuse (cpu): tanh epilogues and lone matmuls with any transpose flags; wasm keeps Tanh separate', () => fresh(() => {
+test('fuse: tanh epilogues (cpu: JS; wasm: 2·sigmoid(x(2W) + 2b) − 1) and lone matmuls with any transpose flags', () => fresh(() => {
   const x = tf.placeholder(tf.float32, [null, 6], { name: 'x' });
   const rows = (n: number, k: number, f: number) => Array.from({ length: n }, (_, i) => Array.from({ length: k }, (_, j) => Math.sin(f * i + j)));
   const W = tf.constant(rows(6, 5, 0.7), { name: 'W' });
@@ -184,8 +184,41 @@ test('fuse (cpu): tanh epilogues and lone matmuls with any transpose flags; wasm
   const cpu = plan([t, ta, tb, both], only('fuse'), [x]);
   assert.equal(types(cpu).filter((s) => s !== 'Const'), ['_FusedMatMul', '_FusedMatMul', '_FusedMatMul', '_FusedMatMul']);
   assert.equal(cpu.steps.map((s) => s.attrs.activation).filter(Boolean), ['tanh', 'linear', 'linear', 'linear']);
-  assert.equal(types(plan([t], only('fuse', 'wasm'), [x])).filter((s) => s !== 'Const'), ['_FusedMatMul', 'Tanh']);
+  const wasm = plan([t], only('fuse', 'wasm'), [x]);
+  assert.equal(types(wasm).filter((s) => s !== 'Const'), ['Mul', 'Mul', '_FusedMatMul', 'Mul', 'Sub']);
+  assert.equal(wasm.steps.map((s) => s.attrs.activation).filter(Boolean), ['sigmoid']);
+  assert.equal(wasm.steps.at(-1)!.op.name, 't', 'the last step of the rewrite carries the Tanh name');
   sameOnOff([t, ta, tb, both], [[x, rows(9, 6, 0.9)]]);
+}));
+
+test('wasm _FusedMatMul: unit dims reshape, one-row A·Bᵀ and one-column Aᵀ·B swap; one buffer as right operand in two shapes', () => fresh(() => {
+  const rows = (n: number, k: number, f: number) => Array.from({ length: n }, (_, i) => Array.from({ length: k }, (_, j) => Math.sin(f * i + j + 0.3)));
+  const dz = tf.placeholder(tf.float32, [null, 5], { name: 'dz' }); // fed with one row
+  const W = tf.constant(rows(7, 5, 0.7), { name: 'W' });
+  const x = tf.constant(rows(1, 7, 1.1), { name: 'xr' });
+  const dx = tf.matmul(dz, W, { transpose_b: true, name: 'dx' }); // 1×5 · (7×5)ᵀ: runs as W·dzᵀ
+  const dW = tf.matmul(x, dz, { transpose_a: true, name: 'dW' }); // (1×7)ᵀ · 1×5: a reshape, dz the right operand again
+  const col = tf.matmul(tf.constant(rows(7, 5, 0.6)), tf.constant(rows(7, 1, 0.4)), { transpose_a: true, name: 'col' }); // (7×5)ᵀ · 7×1: runs as (1×7 · W)ᵀ
+  const vec = tf.matmul(tf.constant(rows(3, 5, 0.2)), tf.constant(rows(1, 5, 0.9)), { transpose_b: true, name: 'vec' });
+  const p = plan([dx, dW, col, vec], { backend: 'wasm' }, [dz]);
+  assert.ok(!types(p).includes('Transpose'), 'nothing transposed ahead: the kernel reshapes or swaps');
+  sameOnOff([dx, dW, col, vec], [[dz, rows(1, 5, 2.3)]]);
+}));
+
+test('fuse (wasm): SparseSoftmaxCrossEntropyWithLogits runs the JS kernel _SparseSoftmaxXent; same values and errors', () => fresh(() => {
+  const logits = tf.placeholder(tf.float32, [null, 3], { name: 'logits' });
+  const labels = tf.placeholder(tf.int32, [null], { name: 'labels' });
+  const loss = tf.nn.sparse_softmax_cross_entropy_with_logits({ labels, logits });
+  const g = tf.gradients(tf.reduce_sum(loss), [logits])[0]!;
+  assert.ok(types(plan([loss, g], { backend: 'wasm' }, [logits, labels])).includes('_SparseSoftmaxXent'));
+  assert.ok(!types(plan([loss, g], { backend: 'cpu' }, [logits, labels])).includes('_SparseSoftmaxXent'));
+  sameOnOff([loss, g], [[logits, [[1, 2, 3], [-1, 0.5, 8], [0, 0, 0]]], [labels, [2, 0, 1]]]);
+  const s = new tf.Session({ backend: 'wasm' });
+  try {
+    assertThrows(() => s.run(loss, { feed_dict: [[logits, [[1, 2, 3]]], [labels, [3]]] }), /Received a label value of 3 which is outside the valid range of \[0, 3\)/);
+  } finally {
+    s.close();
+  }
 }));
 
 test('layout (wasm only): transposed matmul operands are materialised once; tiny products keep their flags', () => fresh(() => {

@@ -64,12 +64,13 @@ function runLoop(ctx: KernelCtx): TensorInfo[] {
   for (const s of seqs) {
     if (s.shape[0] !== T) throw new Error(`InvalidArgumentError: Loop sequences have different lengths ${T} and ${s.shape[0]}`);
   }
-  const slices = seqs.map((s) => unpackRows(ctx, s));
+  const heap = heapOf(ctx);
+  // Every buffer the loop holds a reference to (kept initial carries, body results, heap-made rows); dropped at the end.
+  const owned: TensorInfo[] = [];
+  const slices = seqs.map((s) => (heap && HEAP_DTYPES.has(s.dtype) ? heapRows(heap, s, owned) : unpackRows(ctx, s)));
   const condInputs = a.bodyInputs.slice(a.nSeq);
   const runCond = a.cond ? ctx.subgraph([a.cond], condInputs) : null;
   const runBody = ctx.subgraph(a.bodyOutputs, a.bodyInputs);
-  // Every buffer the loop holds a reference to (kept initial carries, body results); dropped at the end.
-  const owned: TensorInfo[] = [];
   let carries = ctx.inputs.slice(a.nSeq, a.nSeq + a.nCarry).map((c) => ctx.keep(c));
   owned.push(...carries);
   const history: TensorInfo[][] = [];
@@ -95,9 +96,10 @@ function runLoop(ctx: KernelCtx): TensorInfo[] {
     }
     // Stacked results are indexed by t, so a reverse loop's step order is flipped back.
     const order = (xs: TensorInfo[][]) => (a.reverse ? [...xs].reverse() : xs);
-    const stack = (list: TensorInfo[][], k: number, like: TensorInfo) => (list.length
-      ? ctx.call('Pack', order(list).map((r) => r[k]) as unknown as Record<string, TensorInfo>, { axis: 0 })
-      : ctx.write(new Float32Array(0), [0, ...like.shape], like.dtype));
+    const stack = (list: TensorInfo[][], k: number, like: TensorInfo) => (!list.length
+      ? ctx.write(new Float32Array(0), [0, ...like.shape], like.dtype)
+      : heap && HEAP_DTYPES.has(like.dtype) && sameShapes(list, k) ? heapStack(heap, order(list).map((r) => r[k]))
+        : ctx.call('Pack', order(list).map((r) => r[k]) as unknown as Record<string, TensorInfo>, { axis: 0 }));
     const finals = carries.map((c) => ctx.keep(c));
     const stackedOuts = Array.from({ length: a.nOut + a.nSaved }, (_, k) => stack(outs, k, outs[0][k]));
     const stackedHistory = carries.map((c, k) => stack(history, k, c));
@@ -117,6 +119,47 @@ function unpackRows(ctx: KernelCtx, seq: TensorInfo): TensorInfo[] {
   const n = rowShape.reduce((a, b) => a * b, 1);
   return Array.from({ length: seq.shape[0] }, (_, t) =>
     ctx.write(data.slice(t * n, (t + 1) * n) as typeof data, rowShape, seq.dtype));
+}
+
+interface Heap {
+  makeOutput(shape: number[], dtype: string): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
+}
+const HEAP_DTYPES = new Set(['float32', 'int32', 'bool']);
+
+/** wasm: buffers are made and filled straight on the heap (no host round trip, no per-row kernel calls). */
+function heapOf(ctx: KernelCtx): Heap | null {
+  return ctx.backendName === 'wasm' ? (ctx.backend as unknown as Heap) : null;
+}
+
+/** The rows of a sequence, each copied once on the wasm heap; the loop owns them. */
+function heapRows(heap: Heap, seq: TensorInfo, owned: TensorInfo[]): TensorInfo[] {
+  const rowShape = seq.shape.slice(1);
+  const n = rowShape.reduce((a, b) => a * b, 1);
+  const rows: TensorInfo[] = [];
+  for (let t = 0; t < seq.shape[0]; t++) {
+    const row = heap.makeOutput(rowShape, seq.dtype);
+    owned.push(row);
+    // Views are taken after each allocation (an allocation may move the heap).
+    heap.typedArrayFromHeap(row).set(heap.typedArrayFromHeap(seq).subarray(t * n, (t + 1) * n));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Whether every step's k-th value has one shape (else Pack reports the mismatch). */
+function sameShapes(list: TensorInfo[][], k: number): boolean {
+  const s = list[0][k].shape;
+  return list.every((r) => r[k].shape.length === s.length && r[k].shape.every((d, i) => d === s[i]));
+}
+
+/** Per-step values stacked along a new axis 0 in one heap buffer (tfjs-wasm's Pack concatenates row by row in JS). */
+function heapStack(heap: Heap, rows: TensorInfo[]): TensorInfo {
+  const like = rows[0];
+  const n = like.shape.reduce((a, b) => a * b, 1);
+  const out = heap.makeOutput([rows.length, ...like.shape], like.dtype);
+  for (let i = 0; i < rows.length; i++) heap.typedArrayFromHeap(out).set(heap.typedArrayFromHeap(rows[i]), i * n);
+  return out;
 }
 
 /** Drops one reference the loop kernel holds (body results and kept initial carries). */

@@ -54,26 +54,74 @@ export const FusedMatMul = defineOp({
         bias ? cpuValues(ctx, bias) : null, activation);
       return [ctx.write(c, [m, n], 'float32')];
     }
-    let ta = !!ctx.attrs.transpose_a;
-    let tb = !!ctx.attrs.transpose_b;
-    // tfjs's kernel reads batch-matmul shapes: rank-2 operands get a batch of 1 (a reshape shares the buffer).
-    let a3 = ctx.call('Reshape', { x: a }, { shape: [1, ...a.shape] });
-    let b3 = ctx.call('Reshape', { x: b }, { shape: [1, ...b.shape] });
-    // wasm's kernel adds the bias to the wrong columns when a transpose flag is set (tfjs 4.22, checked in
-    // test/compiler/fuse.test.ts), and its flagged path is slow anyway: the operand is transposed first.
-    if (ctx.backendName === 'wasm') {
-      if (ta) a3 = ctx.call('Transpose', { x: a3 }, { perm: [0, 2, 1] });
-      if (tb) b3 = ctx.call('Transpose', { x: b3 }, { perm: [0, 2, 1] });
-      ta = tb = false;
-    }
-    const inputs: Record<string, TensorInfo> = { a: a3, b: b3 };
-    if (bias) inputs.bias = bias;
-    const act = activation === 'tanh' ? 'linear' : activation;
-    const out = ctx.call('_FusedMatMul', inputs, { transposeA: ta, transposeB: tb, activation: act });
-    const y = ctx.call('Reshape', { x: out }, { shape: out.shape.slice(1) });
+    if (ctx.backendName === 'wasm') return [wasmMatMul(ctx, a, b, bias, activation)];
+    const ta = !!ctx.attrs.transpose_a;
+    const tb = !!ctx.attrs.transpose_b;
+    const y = backendFused(ctx, a, b, bias, activation === 'tanh' ? 'linear' : activation, ta, tb);
     return [activation === 'tanh' ? ctx.call('Tanh', { x: y }) : y];
   },
 });
+
+/** tfjs's _FusedMatMul reads batch-matmul shapes: rank-2 operands get a batch of 1 (a reshape shares the buffer). */
+function backendFused(ctx: KernelCtx, a: TensorInfo, b: TensorInfo, bias: TensorInfo | undefined, act: string,
+                      ta: boolean, tb: boolean): TensorInfo {
+  const inputs: Record<string, TensorInfo> = { a: reshape(ctx, a, [1, a.shape[0], a.shape[1]]), b: reshape(ctx, b, [1, b.shape[0], b.shape[1]]) };
+  if (bias) inputs.bias = bias;
+  const out = ctx.call('_FusedMatMul', inputs, { transposeA: ta, transposeB: tb, activation: act });
+  return reshape(ctx, out, [out.shape[1], out.shape[2]]);
+}
+
+function reshape(ctx: KernelCtx, x: TensorInfo, shape: number[]): TensorInfo {
+  return ctx.call('Reshape', { x }, { shape });
+}
+
+/**
+ * wasm: every product runs as NN (XNNPACK). Its flagged path leaves XNNPACK (2–10× slower even for tiny products) and
+ * adds the bias to the wrong columns (tfjs 4.22, checked in test/compiler/passes.test.ts). A flagged operand with a
+ * unit dim is its own transpose in memory (a reshape, copied when it is the right operand: see rightOperand); a plain A·Bᵀ with one row runs as B·Aᵀ, a plain Aᵀ·B with one
+ * column as Bᵀ·A (both reshapes, as in an RNN's gradient at batch 1); other flagged operands are transposed first.
+ */
+function wasmMatMul(ctx: KernelCtx, a: TensorInfo, b: TensorInfo, bias: TensorInfo | undefined, activation: FusedActivation): TensorInfo {
+  let ta = !!ctx.attrs.transpose_a;
+  let tb = !!ctx.attrs.transpose_b;
+  const m = ta ? a.shape[1] : a.shape[0];
+  const k = ta ? a.shape[0] : a.shape[1];
+  const n = tb ? b.shape[0] : b.shape[1];
+  const k2 = tb ? b.shape[1] : b.shape[0];
+  if (k !== k2) {
+    throw new Error(`Error in matMul: inner shapes (${k}) and (${k2}) of Tensors with shapes ${a.shape} and ${b.shape} and ` +
+      `transposeA=${ta} and transposeB=${tb} must match.`);
+  }
+  if (ta && (m === 1 || k === 1)) {
+    a = reshape(ctx, a, [m, k]);
+    ta = false;
+  }
+  if (tb && (n === 1 || k === 1)) {
+    b = rightOperand(ctx, b, [k, n]);
+    tb = false;
+  }
+  const plain = !bias && activation === 'linear';
+  if (plain && tb && !ta && m === 1) return reshape(ctx, nn(ctx, b, rightOperand(ctx, a, [k, 1])), [1, n]);
+  if (plain && ta && !tb && n === 1) return reshape(ctx, nn(ctx, reshape(ctx, b, [1, k]), a), [m, 1]);
+  if (ta) a = ctx.call('Transpose', { x: a }, { perm: [1, 0] });
+  if (tb) b = ctx.call('Transpose', { x: b }, { perm: [1, 0] });
+  if (plain) return nn(ctx, a, b);
+  const y = backendFused(ctx, a, b, bias, activation === 'tanh' ? 'linear' : activation, false, false);
+  return activation === 'tanh' ? ctx.call('Tanh', { x: y }) : y;
+}
+
+/**
+ * x as the right operand with another shape, in a buffer of its own: tfjs-wasm caches XNNPACK's packed right operand
+ * by buffer id alone, so a reshape (same id) used as the right operand with two shapes reads stale packed weights.
+ */
+function rightOperand(ctx: KernelCtx, x: TensorInfo, shape: number[]): TensorInfo {
+  return ctx.call('Identity', { x: reshape(ctx, x, shape) });
+}
+
+function nn(ctx: KernelCtx, a: TensorInfo, b: TensorInfo): TensorInfo {
+  return ctx.call('BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
+}
+
 
 /** Builds a _FusedMatMul op (for tests and the compiler's fixtures; user code gets one from the fuse pass). */
 export function fused_matmul(a: Tensor, b: Tensor, opts: FusedMatMulOptions = {}): Tensor {

@@ -3,5 +3,6 @@ import type { OpDef } from '../registry.ts';
 import { FusedMatMul } from './fused_matmul.ts';
 import { FusedElementwise } from './fused_elementwise.ts';
 import { ReduceSum } from './reduce_sum.ts';
+import { SparseSoftmaxXent } from './sparse_xent.ts';
 
-export const FUSED_OPS: readonly OpDef[] = [FusedMatMul, FusedElementwise, ReduceSum];
+export const FUSED_OPS: readonly OpDef[] = [FusedMatMul, FusedElementwise, ReduceSum, SparseSoftmaxXent];

@@ -3,6 +3,7 @@ import * as tf from '../../../src/index.ts';
 import { fused_matmul } from '../../../src/ops/fused/fused_matmul.ts';
 import { fused_elementwise } from '../../../src/ops/fused/fused_elementwise.ts';
 import { reduce_sum_js } from '../../../src/ops/fused/reduce_sum.ts';
+import { sparse_softmax_xent_js } from '../../../src/ops/fused/sparse_xent.ts';
 import type { OpCase } from './types.ts';
 
 const c = (v: unknown) => tf.constant(v);
@@ -59,5 +60,12 @@ export const FUSED_CASES: OpCase[] = [
     },
     feed: () => [['rs3:0', [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]]],
     expect: [[[[4, 6]], [[12, 14]]], [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]],
+  },
+  {
+    op: '_SparseSoftmaxXent', name: 'loss and backprop of fed logits (wasm: one JS loop; cpu: the op\'s kernel)',
+    // row 0: log 2, softmax [½, ½] − [1, 0]; row 1: log(e + e²) − 2 = log(1 + e⁻¹), softmax [σ(−1), σ(1)] − [0, 1]
+    build: () => sparse_softmax_xent_js(tf.constant([0, 1], { dtype: 'int32' }), tf.placeholder(tf.float32, [2, 2], { name: 'sx' })),
+    feed: () => [['sx:0', [[0, 0], [1, 2]]]],
+    expect: [[Math.log(2), Math.log(1 + Math.exp(-1))], [[-0.5, 0.5], [0.2689414, -0.2689414]]],
   },
 ];
