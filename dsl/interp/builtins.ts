@@ -123,10 +123,33 @@ function absValue(v: Value): Value {
 
 const isSeq = (v: Value): boolean => Array.isArray(v) && !(v instanceof PyTuple) && v.constructor === Array;
 
+/** How many positional arguments a builtin takes, [at least, at most]; the rest take any number (or none). */
+const ARITY: Record<string, [number, number]> = {
+  len: [1, 1], repr: [1, 1], abs: [1, 1], round: [1, 2], any: [1, 1], all: [1, 1], sorted: [1, 1], reversed: [1, 1],
+  enumerate: [1, 2], map: [2, Infinity], filter: [2, 2], iter: [1, 1], next: [1, 2], isinstance: [2, 2], type: [1, 1],
+  divmod: [2, 2], pow: [2, 3], hasattr: [2, 2], getattr: [2, 3], callable: [1, 1], ord: [1, 1], chr: [1, 1], hex: [1, 1],
+  bin: [1, 1], id: [1, 1], format: [1, 2], min: [1, Infinity], max: [1, Infinity], sum: [1, 2], slice: [1, 3],
+  str: [0, 1], bool: [0, 1], list: [0, 1], tuple: [0, 1], set: [0, 1], dict: [0, 1], float: [0, 1], int: [0, 2],
+};
+
+/** Python's TypeError for a builtin called with too few or too many positional arguments. */
+function checked(name: string, f: Fn): Fn {
+  const arity = Object.prototype.hasOwnProperty.call(ARITY, name) ? ARITY[name] : null;
+  if (!arity) return f;
+  const [lo, hi] = arity;
+  return (a, kw) => {
+    if (a.length < lo || a.length > hi) {
+      const want = lo === hi ? `exactly ${lo}` : a.length < lo ? `at least ${lo}` : `at most ${hi}`;
+      throw pyError('TypeError', `${name}() takes ${want} argument${(a.length < lo ? lo : hi) === 1 ? '' : 's'} (${a.length} given)`);
+    }
+    return f(a, kw);
+  };
+}
+
 export function makeBuiltins(write: (s: string) => void, call: Call): Map<string, Value> {
   const b = new Map<string, Value>();
-  const fn = (name: string, f: Fn): void => { b.set(name, new Builtin(name, f)); };
-  const type = (name: string, f: Fn, test: (v: Value) => boolean): void => { b.set(name, new PyType(name, f, test)); };
+  const fn = (name: string, f: Fn): void => { b.set(name, new Builtin(name, checked(name, f))); };
+  const type = (name: string, f: Fn, test: (v: Value) => boolean): void => { b.set(name, new PyType(name, checked(name, f), test)); };
 
   type('int', (a) => toInt(a), (v) => typeof v === 'bigint' || typeof v === 'boolean');
   type('float', (a) => toFloat(a), (v) => typeof v === 'number');

@@ -4,7 +4,7 @@ import { TfpyError, type Loc } from '../ast.ts';
 export type PyErrorKind =
   | 'NameError' | 'TypeError' | 'ValueError' | 'ZeroDivisionError' | 'IndexError' | 'KeyError' | 'AttributeError'
   | 'AssertionError' | 'ImportError' | 'ModuleNotFoundError' | 'StopIteration' | 'RecursionError'
-  | 'NotImplementedError' | 'OverflowError' | 'RuntimeError' | 'SyntaxError' | 'UnboundLocalError' | 'Error';
+  | 'NotImplementedError' | 'OverflowError' | 'RuntimeError' | 'SyntaxError' | 'UnboundLocalError' | 'MemoryError' | 'Error';
 
 /** A Python exception without a position yet; the evaluator attaches the node it was evaluating. */
 export function pyError(kind: PyErrorKind, message: string): TfpyError {
@@ -27,8 +27,14 @@ function kindOf(message: string, fallback: string): string {
 export function locate(err: unknown, loc: Loc, file: string): TfpyError | StepLimit {
   if (err instanceof StepLimit) return err;
   if (err instanceof TfpyError) return err.loc ? err : new TfpyError(err.message, loc, file, err.kind);
-  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+  // No regular expression here: near a stack overflow, compiling one throws again (a SyntaxError about the stack).
+  if (err instanceof Error && String(err.message).includes('Maximum call stack size exceeded')) {
     return new TfpyError('RecursionError: maximum recursion depth exceeded', loc, file, 'RecursionError');
+  }
+  // JavaScript's RangeErrors: allocations too large are Python's MemoryError, bad values (chr(-1)) its ValueError.
+  if (err instanceof RangeError) {
+    const kind = /Invalid (string|array|typed array) length|Array buffer allocation failed/.test(err.message) ? 'MemoryError' : 'ValueError';
+    return new TfpyError(`${kind}: ${err.message}`, loc, file, kind);
   }
   if (err instanceof Error) {
     const kind = kindOf(err.message, err.name === 'Error' ? 'Error' : err.name);
@@ -36,4 +42,24 @@ export function locate(err: unknown, loc: Loc, file: string): TfpyError | StepLi
     return new TfpyError(msg, loc, file, kind);
   }
   return new TfpyError(`Error: ${String(err)}`, loc, file, 'Error');
+}
+
+/** The parameter names of a JavaScript function, read from its source text (empty when they cannot be read). */
+function paramNames(fn: (...a: never[]) => unknown): string[] {
+  const m = /^(?:async\s*)?(?:function\s*[\w$]*\s*)?\(([^)]*)\)/.exec(Function.prototype.toString.call(fn));
+  return m ? m[1].split(',').map((p) => p.trim().replace(/^\.\.\.|\s*=[\s\S]*$/g, '')) : [];
+}
+
+/**
+ * A library call that failed on a missing argument (JavaScript's `undefined` in the message, with fewer arguments
+ * given than the function takes) is Python's TypeError for the missing positional argument; other errors pass.
+ */
+export function missingArgument(err: unknown, name: string, fn: (...a: never[]) => unknown, args: readonly unknown[]): unknown {
+  if (!(err instanceof Error) || err instanceof TfpyError || !/\bundefined\b/.test(err.message)) return err;
+  const first = args.findIndex((a) => a === undefined);
+  const missing = first >= 0 ? first : args.length;
+  if (missing >= fn.length) return err;
+  const param = paramNames(fn)[missing];
+  const which = param && /^[A-Za-z_]\w*$/.test(param) ? `: '${param}'` : '';
+  return pyError('TypeError', `${name}() missing required positional argument${which}`);
 }

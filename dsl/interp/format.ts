@@ -77,11 +77,14 @@ function formatNumber(v: Value, s: Spec): string {
     const upper = type === 'F' || type === 'E' || type === 'G';
     const sp = special(a, upper);
     if (sp !== null) body = sp;
-    else if (type === 'f' || type === 'F') body = a.toFixed(s.precision ?? 6);
-    else if (type === 'e' || type === 'E') body = exponent(a, s.precision ?? 6, upper);
-    else if (type === '%') body = (a * 100).toFixed(s.precision ?? 6) + '%';
-    else if (type === 'g' || type === 'G') body = formatG(a, s.precision ?? 6, s.alt, upper, false);
-    else body = s.precision === null ? (isInt ? String(a) : floatRepr(a)) : formatG(a, s.precision, s.alt, false, true);
+    // JavaScript formats at most 100 digits; beyond that a double's digits are zeros for 'f' and dropped otherwise.
+    const prec = Math.min(s.precision ?? 6, 100);
+    const zeros = '0'.repeat(Math.max(0, (s.precision ?? 6) - 100));
+    if (type === 'f' || type === 'F') body = a.toFixed(prec) + zeros;
+    else if (type === 'e' || type === 'E') body = exponent(a, prec, upper);
+    else if (type === '%') body = (a * 100).toFixed(prec) + zeros + '%';
+    else if (type === 'g' || type === 'G') body = formatG(a, prec, s.alt, upper, false);
+    else body = s.precision === null ? (isInt ? String(a) : floatRepr(a)) : formatG(a, prec, s.alt, false, true);
     if (s.group && /^\d/.test(body)) {
       const [i, ...rest] = body.split('.');
       body = [group(i, s.group), ...rest].join('.');
@@ -150,7 +153,9 @@ export function percentFormat(fmt: string, values: Value): string {
       return pad(body, '', { ...spec, fill: ' ' }, flags.includes('-') ? '<' : '>');
     }
     if ('diu'.includes(conv)) {
-      const n = typeof v === 'number' || protocol(v, '__float__') ? BigInt(Math.trunc(toNumber(v))) : toBigInt(v);
+      const f = typeof v === 'number' || protocol(v, '__float__') ? toNumber(v) : null;
+      if (f !== null && !Number.isFinite(f)) throw pyError(Number.isNaN(f) ? 'ValueError' : 'OverflowError', `cannot convert float ${f > 0 ? 'inf' : f < 0 ? '-inf' : 'nan'} to integer`);
+      const n = f !== null ? BigInt(Math.trunc(f)) : toBigInt(v);
       return formatNumber(n, { ...spec, type: 'd', precision: null });
     }
     if (conv === 'c') return typeof v === 'string' ? v : String.fromCodePoint(Number(toBigInt(v)));

@@ -1,10 +1,10 @@
 // The tree-walking evaluator: statements and control flow, assignment targets, imports, with-blocks, defs.
-import type { Expr, Loc, Module, Stmt } from '../ast.ts';
+import { TfpyError, type Expr, type Loc, type Module, type Stmt } from '../ast.ts';
 import { pyError, locate, StepLimit } from './errors.ts';
 import { Scope, analyzeBody } from './scope.ts';
 import { bindArgs, callValue } from './call.ts';
 import { evalExpr } from './expr.ts';
-import { iterate, setitem, delitem, getitem } from './items.ts';
+import { iterate, setitem, delitem, getitem, rangeSteps } from './items.ts';
 import { binaryOp } from './ops.ts';
 import { evalIndex } from './expr.ts';
 import { str as strOf } from './repr.ts';
@@ -36,6 +36,8 @@ export class Interpreter {
   readonly file: string;
   readonly globals: Scope;
   private steps = 0;
+  /** Where the last break/continue was: one that reaches a function or module body is outside any loop. */
+  private signalLoc: Loc | null = null;
   private depth = 0;
 
   constructor(readonly opts: InterpOptions) {
@@ -44,11 +46,17 @@ export class Interpreter {
     this.globals.vars.set('__name__', '__main__');
     setCallFn((f, args) => this.call(f, args, new Map()));
     GETATTR.fn = getattr;
+    rangeSteps.tick = opts.maxSteps === undefined ? null : () => this.tick();
   }
 
   run(mod: Module): void {
-    const sig = this.execBlock(mod.body, this.globals);
-    if (sig instanceof Return) throw pyError('SyntaxError', "'return' outside function");
+    this.outsideLoop(this.execBlock(mod.body, this.globals));
+  }
+
+  private outsideLoop(sig: Signal): void {
+    if (sig === BREAK || sig === CONTINUE) {
+      throw new TfpyError(`SyntaxError: '${sig.signal}' outside loop`, this.signalLoc, this.file, 'SyntaxError');
+    }
   }
 
   tick(): void {
@@ -71,6 +79,7 @@ export class Interpreter {
     try {
       if (!Array.isArray(fn.body)) return evalExpr(this, fn.body as Expr, scope);
       const sig = this.execBlock(fn.body, scope);
+      this.outsideLoop(sig);
       return sig instanceof Return ? sig.value : null;
     } finally {
       this.depth--;
@@ -131,10 +140,12 @@ export class Interpreter {
           return true;
         });
       }
-      case 'Break': return BREAK;
-      case 'Continue': return CONTINUE;
+      case 'Break': this.signalLoc = s.loc; return BREAK;
+      case 'Continue': this.signalLoc = s.loc; return CONTINUE;
       case 'Pass': return undefined;
-      case 'Return': return new Return(s.value ? evalExpr(this, s.value, scope) : null);
+      case 'Return':
+        if (scope === this.globals) throw pyError('SyntaxError', "'return' outside function");
+        return new Return(s.value ? evalExpr(this, s.value, scope) : null);
       case 'FunctionDef':
         scope.assign(s.name, this.makeFunction(s.name, s.params, s.body, scope));
         return undefined;

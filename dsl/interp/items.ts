@@ -17,6 +17,12 @@ export const indexProviders: IndexProvider[] = [];
 const indexProviderOf = (v: Value): IndexProvider | undefined =>
   typeof v === 'object' && v !== null ? indexProviders.find((p) => p.owns(v)) : undefined;
 
+/** The most items a sequence built at once may hold (larger is Python's MemoryError here, not a dead process). */
+export const MAX_ITEMS = 1 << 26;
+
+/** Counts range items that builtins consume (list(range(2**64)) under a step limit ends instead of exhausting memory). */
+export const rangeSteps: { tick: (() => void) | null } = { tick: null };
+
 export class PyRange {
   static readonly pyName = 'range';
   readonly length: number;
@@ -25,7 +31,10 @@ export class PyRange {
     this.length = Math.max(0, Math.ceil((stop - start) / step));
   }
   at(i: number): bigint { return BigInt(this.start + i * this.step); }
-  *[Symbol.iterator](): Iterator<Value> { for (let i = 0; i < this.length; i++) yield this.at(i); }
+  *[Symbol.iterator](): Iterator<Value> {
+    const tick = rangeSteps.tick;
+    for (let i = 0; i < this.length; i++) { tick?.(); yield this.at(i); }
+  }
   __repr__(): string { return this.step === 1 ? `range(${this.start}, ${this.stop})` : `range(${this.start}, ${this.stop}, ${this.step})`; }
 }
 

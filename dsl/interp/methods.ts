@@ -10,6 +10,14 @@ type Impl = (self: any, args: Value[], kw: Map<string, Value>, call: CallFn) => 
 export type CallFn = (f: Value, args: Value[]) => Value;
 
 const arg = (args: Value[], i: number, dflt: Value = null): Value => (i < args.length ? args[i] : dflt);
+/** The fill character of str.center/ljust/rjust: exactly one character. */
+function fillChar(args: Value[]): string {
+  const f = arg(args, 1, ' ');
+  if (typeof f !== 'string' || [...f].length !== 1) {
+    throw pyError('TypeError', `The fill character must be exactly one character long${typeof f === 'string' ? '' : `, not ${typeName(f)}`}`);
+  }
+  return f;
+}
 const optIndex = (v: Value, dflt: number): number => (v === null || v === undefined ? dflt : toIndex(v));
 
 function bounds(n: number, args: Value[], from: number): [number, number] {
@@ -129,9 +137,9 @@ const STR: Record<string, Impl> = {
   isupper: (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase(),
   islower: (s: string) => /[a-z]/.test(s) && s === s.toLowerCase(),
   zfill: (s: string, a) => { const w = toIndex(a[0]); const neg = /^[+-]/.test(s); return neg ? s[0] + s.slice(1).padStart(w - 1, '0') : s.padStart(w, '0'); },
-  center: (s: string, a) => { const w = toIndex(a[0]); const f = (arg(a, 1, ' ') as string); const l = Math.floor((w - s.length) / 2); return w <= s.length ? s : f.repeat(l) + s + f.repeat(w - s.length - l); },
-  ljust: (s: string, a) => s.padEnd(toIndex(a[0]), arg(a, 1, ' ') as string),
-  rjust: (s: string, a) => s.padStart(toIndex(a[0]), arg(a, 1, ' ') as string),
+  center: (s: string, a) => { const w = toIndex(a[0]); const f = fillChar(a); const l = Math.floor((w - s.length) / 2); return w <= s.length ? s : f.repeat(l) + s + f.repeat(w - s.length - l); },
+  ljust: (s: string, a) => s.padEnd(toIndex(a[0]), fillChar(a)),
+  rjust: (s: string, a) => s.padStart(toIndex(a[0]), fillChar(a)),
   splitlines: (s: string) => s.split(/\r?\n/).filter((x, i, xs) => i < xs.length - 1 || x !== ''),
   encode: (s: string) => s,
 };

@@ -1,6 +1,6 @@
 // The numpy bridge: exposes dsl/numpy's namespace as the `numpy` module and gives NpArray Python's protocols.
 import { NpArray, configurePyScalars, numpyModule } from '../numpy/index.ts';
-import { pyError } from './errors.ts';
+import { missingArgument, pyError } from './errors.ts';
 import { marshals, type Marshal } from './sandbox.ts';
 import { Builtin, PyIterator, PyModule, PySlice, PyTuple, adapters, type Value } from './values.ts';
 import { isSafeName } from './sandbox.ts';
@@ -42,7 +42,12 @@ function npCall(fn: (...a: unknown[]) => unknown, self: unknown, name: string, a
     for (const [k, v] of kw) o[k] = npArg(v);
     a.push(o);
   }
-  const r = fn.apply(self, a);
+  let r: unknown;
+  try {
+    r = fn.apply(self, a);
+  } catch (e) {
+    throw missingArgument(e, name, fn, a);
+  }
   // tolist()/item() of float arrays give floats even when a value is integral.
   if (self instanceof NpArray && (name === 'tolist' || name === 'item') && isFloatDType(self)) {
     const floats = (x: unknown): Value => (Array.isArray(x) ? x.map(floats) : x as Value);

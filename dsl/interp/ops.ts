@@ -3,7 +3,7 @@
 import type { BinaryOp, CompareOp, UnaryOpKind } from '../ast.ts';
 import { pyError } from './errors.ts';
 import { percentFormat } from './format.ts';
-import { contains } from './items.ts';
+import { contains, MAX_ITEMS } from './items.ts';
 import { PyDict, PySet, PyTuple, isNumber, protocol, toBigInt, toNumber, truthy, typeName, type Value } from './values.ts';
 
 /** A library type with its own operator methods (the tensorflow bridge registers tf.Tensor). */
@@ -92,6 +92,7 @@ function numeric(op: BinaryOp, a: Value, b: Value): Value | undefined {
 
 function repeat<T>(items: T[], n: Value): T[] {
   const k = Number(toBigInt(n));
+  if (k > 0 && items.length * k > MAX_ITEMS) throw pyError('MemoryError', `cannot repeat a sequence of ${items.length} items ${k} times`);
   const out: T[] = [];
   for (let i = 0; i < k; i++) out.push(...items);
   return out;

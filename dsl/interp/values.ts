@@ -181,7 +181,11 @@ export function toIndex(v: Value): number {
 /** A number as a JS double (for float arithmetic and the library). */
 export function toNumber(v: Value): number {
   if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'bigint') {
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw pyError('OverflowError', 'int too large to convert to float');
+    return n;
+  }
   if (typeof v === 'boolean') return v ? 1 : 0;
   const f = protocol(v, '__float__');
   if (f) return toNumber(f());

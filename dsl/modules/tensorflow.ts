@@ -6,12 +6,13 @@ import { indexProviders } from '../interp/items.ts';
 import { providers } from '../interp/ops.ts';
 import { marshals, rawMarshal, isSafeName, type Marshal } from '../interp/sandbox.ts';
 import { ForeignFunction, NpArray, npScalar } from '../interp/npbridge.ts';
-import { pyError } from '../interp/errors.ts';
+import { missingArgument, pyError } from '../interp/errors.ts';
 import {
-  Builtin, PyContext, PyDict, PyEllipsis, PyFunction, PyIterator, PyModule, PySet, PySlice, PyTuple, PyType, type Value,
+  Builtin, PyContext, typeName, PyDict, PyEllipsis, PyFunction, PyIterator, PyModule, PySet, PySlice, PyTuple, PyType, type Value,
 } from '../interp/values.ts';
 import { PyRange } from '../interp/items.ts';
 import type { BinaryOp } from '../ast.ts';
+import { NP_DTYPE } from '../numpy/dtype.ts';
 
 export interface TfBridgeOptions {
   /** Calls a Python callable (for callbacks the library invokes: tf.scan fn, while_loop cond/body). */
@@ -91,6 +92,7 @@ export function toLib(v: Value, call: TfBridgeOptions['call']): unknown {
     return (...args: unknown[]) => rec(call(v, args.map(libToPy)));
   }
   if (v instanceof NpArray) return v.toNDArray();
+  if (v instanceof PyModule) throw pyError('TypeError', `a module ('${v.name}') is not a value tensorflow accepts`);
   if (v instanceof PySlice) return { start: toLib(v.start, call) ?? undefined, stop: toLib(v.stop, call) ?? undefined, step: toLib(v.step, call) ?? undefined };
   if (v instanceof PyEllipsis) return '...';
   return v;
@@ -148,13 +150,32 @@ function arrange(name: string, args: Value[], kwargs: Map<string, Value>, call: 
     } else { opts[k] = toLib(v, call); nOpts++; }
   }
   for (let i = 0; i < pos.length; i++) if (!(i in pos)) pos[i] = undefined;
+  // Keywords alone would land in the first parameter's slot as the options object: the first one is required.
+  if (pos.length === 0 && positional.length > 0 && nOpts > 0) {
+    throw pyError('TypeError', `${name}() missing required positional argument: '${positional[0]}'`);
+  }
   // TF1 infers int32 for Python ints: tf.constant([1, 2]) and tf.Variable(3) keep integer dtypes.
   if ((name === 'constant' || name === 'Variable' || name === 'convert_to_tensor') && opts.dtype === undefined && args.length && allInts(args[0])) {
     opts.dtype = 'int32';
     nOpts++;
   }
+  const di = positional.indexOf('dtype');
+  if (di >= 0 && di < pos.length) pos[di] = libDType(pos[di], name);
+  if (opts.dtype !== undefined) opts.dtype = libDType(opts.dtype, name);
+  const ni = positional.indexOf('name');
+  if ((opts.name != null && typeof opts.name !== 'string') || (ni >= 0 && pos[ni] != null && typeof pos[ni] !== 'string')) {
+    throw pyError('TypeError', `${name}() argument 'name' must be a str`);
+  }
   if (nOpts) pos.push(opts);
   return pos;
+}
+
+/** A dtype argument: numpy's scalar types (np.float32) name their dtype; other functions are no dtype. */
+function libDType(d: unknown, fn: string): unknown {
+  if (typeof d !== 'function') return d;
+  const tag = (d as { [NP_DTYPE]?: string })[NP_DTYPE];
+  if (tag) return tag;
+  throw pyError('TypeError', `${fn}(): cannot convert <function ${d.name || 'lambda'}> to a TensorFlow DType`);
 }
 
 function allInts(v: Value): boolean {
@@ -173,13 +194,13 @@ function isLibraryObject(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !(v instanceof NpArray) && !(v instanceof PyContext);
 }
 
-/** InteractiveSessions a program opened: closed when it ends, as the Python process's exit would. */
-const interactive = new Set<tf.Session>();
+/** Sessions a program opened (InteractiveSession, or tf.Session() never closed): closed when it ends, as the Python process's exit would. */
+const opened = new Set<tf.Session>();
 
-/** Closes the InteractiveSessions still open (they hold the default graph, and a next program resets it). */
+/** Closes the sessions still open (they hold variable buffers and the default graph; a next program resets it). */
 export function closeInteractiveSessions(): void {
-  for (const s of interactive) s.close();
-  interactive.clear();
+  for (const s of opened) s.close();
+  opened.clear();
 }
 
 export function tensorflowModule(opts: TfBridgeOptions): PyModule {
@@ -196,6 +217,9 @@ export function tensorflowModule(opts: TfBridgeOptions): PyModule {
     if ((WITH_FUNCTIONS.has(name) && !self) || (name === 'as_default' && args.length === 0 && kwargs.size === 0)) {
       if (name === 'as_default') return new PyContext((body) => fn.call(self, body));
       const a = arrange(name, args, kwargs, call);
+      if (name !== 'control_dependencies' && args.length && a[0] != null && typeof a[0] !== 'string' && !(a[0] instanceof tf.VariableScope)) {
+        throw pyError('TypeError', `${name}() expects a str name, not '${typeName(args[0] ?? null)}'`);
+      }
       return new PyContext((body) => {
         if (name === 'variable_scope') {
           const o = Object.create(null) as Record<string, unknown>;
@@ -215,8 +239,13 @@ export function tensorflowModule(opts: TfBridgeOptions): PyModule {
       return runResultToPy(args.length ? args[0] : kwargs.get('fetches') ?? null, fn.apply(self, a));
     }
     if (name === 'eval' && self instanceof tf.Tensor) return runResultToPy(self, fn.apply(self, a));
-    const r = ctor ? Reflect.construct(fn, a) : fn.apply(self, a);
-    if (r instanceof tf.InteractiveSession) interactive.add(r);
+    let r: unknown;
+    try {
+      r = ctor ? Reflect.construct(fn, a) : fn.apply(self, a);
+    } catch (e) {
+      throw missingArgument(e, name, fn, a);
+    }
+    if (r instanceof tf.Session) opened.add(r);
     return libToPy(r);
   }
 

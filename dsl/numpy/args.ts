@@ -11,7 +11,7 @@ export function isOpts(x: unknown): x is Record<string, unknown> {
  * Binds `args` to `names` like a Python signature `f(name0, name1, ...)`: positionals first, then keywords from a
  * trailing options object. Unknown keywords raise Python's TypeError.
  */
-export function bind(fn: string, args: unknown[], names: string[]): Record<string, unknown> {
+export function bind(fn: string, args: unknown[], names: string[], required = 0): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   let pos = args;
   if (args.length && isOpts(args[args.length - 1])) {
@@ -27,6 +27,9 @@ export function bind(fn: string, args: unknown[], names: string[]): Record<strin
     if (names[i] in out) throw new TypeError(`${fn}() got multiple values for argument '${names[i]}'`);
     if (v !== undefined) out[names[i]] = v;
   });
+  for (let i = 0; i < required; i++) {
+    if (out[names[i]] === undefined) throw new TypeError(`${fn}() missing required argument '${names[i]}' (pos ${i + 1})`);
+  }
   return out;
 }
 
@@ -36,7 +39,7 @@ export function axesOf(axis: unknown, ndim: number): number[] | null {
   const list = Array.isArray(axis) ? axis : [axis];
   const out = list.map((a) => {
     const n = Number(a);
-    if (!Number.isInteger(n)) throw new TypeError(`axis must be an integer, got ${String(a)}`);
+    if (!Number.isInteger(n)) throw new TypeError(`axis must be an integer, got ${typeof a === 'object' && a !== null ? (Array.isArray(a) ? 'a nested list' : 'an object') : String(a)}`);
     if (n < -ndim || n >= ndim) throw new Error(`AxisError: axis ${n} is out of bounds for array of dimension ${ndim}`);
     return n < 0 ? n + ndim : n;
   });
@@ -48,10 +51,18 @@ export function axesOf(axis: unknown, ndim: number): number[] | null {
 export function shapeOf(v: unknown[]): number[] {
   const list = v.length === 1 && (Array.isArray(v[0]) || ArrayBuffer.isView(v[0])) ? Array.from(v[0] as ArrayLike<unknown>) : v;
   return list.map((d) => {
-    const n = Number(d);
+    const n = typeof d === 'object' && d !== null && Object.getPrototypeOf(d) === null ? NaN : Number(d);
     if (!Number.isInteger(n)) throw new TypeError(`'${typeof d}' object cannot be interpreted as an integer`);
     return n;
   });
+}
+
+/** The shape of a new array: no negative dimensions (numpy's ValueError), no more elements than memory holds. */
+export function newShapeOf(v: unknown[]): number[] {
+  const shape = shapeOf(v);
+  if (shape.some((d) => d < 0)) throw new Error('ValueError: negative dimensions are not allowed');
+  if (numel(shape) > 2 ** 28) throw new Error(`MemoryError: Unable to allocate an array with shape (${shape.join(', ')})`);
+  return shape;
 }
 
 export function numel(shape: number[]): number {

@@ -60,23 +60,32 @@ export function toNp(value: unknown, dtype?: unknown): NpArray {
   const shape: number[] = [];
   const flat: number[] = [];
   let dt: NpDType | null = null;
+  // The depth of the scalars: every leaf lies at the same depth ([0, []] and [0, [5]] are ragged).
+  let leaf = -1;
+  const atLeaf = (depth: number): void => {
+    if (leaf === -1) leaf = depth;
+    else if (leaf !== depth) throw raggedError();
+  };
   const walk = (v: unknown, depth: number): void => {
     if (v instanceof NDArray) v = NpArray.fromNDArray(v);
     if (v instanceof NpArray) {
       if (depth === shape.length) shape.push(...v.shape);
       else if (shape.slice(depth).join(',') !== v.shape.join(',')) throw raggedError();
+      atLeaf(depth + v.ndim);
       for (let i = 0; i < v.data.length; i++) flat.push(v.data[i]);
       dt = dt ? promote(dt, v.dtype) : v.dtype;
       return;
     }
     if (Array.isArray(v) || ArrayBuffer.isView(v)) {
       const arr = v as ArrayLike<unknown>;
+      if (leaf !== -1 && depth >= leaf) throw raggedError();
       if (depth === shape.length) shape.push(arr.length);
       else if (shape[depth] !== arr.length) throw raggedError();
       for (let i = 0; i < arr.length; i++) walk(arr[i], depth + 1);
       return;
     }
     if (depth < shape.length) throw raggedError();
+    atLeaf(depth);
     const s = pyScalar(v);
     if (!s) throw new TypeError(`np.array: cannot convert ${v === null ? 'None' : typeof v} to a number`);
     flat.push(s.value);

@@ -93,5 +93,6 @@ export function toNpDType(d: unknown): NpDType {
     const name = (d as { name?: unknown }).name;
     if (typeof name === 'string' && Object.hasOwn(ALIASES, name)) return ALIASES[name];
   }
-  throw new TypeError(`data type ${typeof d === 'string' ? `'${d}'` : String(d)} not understood (supported: float64, float32, int64, int32, bool)`);
+  const what = typeof d === 'string' ? `'${d}'` : typeof d === 'function' ? `<function ${d.name || 'lambda'}>` : d !== null && typeof d === 'object' ? '' : String(d);
+  throw new TypeError(`data type ${what ? `${what} ` : ''}not understood (supported: float64, float32, int64, int32, bool)`);
 }

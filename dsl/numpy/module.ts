@@ -56,6 +56,7 @@ export function numpyModule(): Record<string, unknown> {
 
     reshape: (a: unknown, ...args: unknown[]) => {
       const o = bind('reshape', args, ['newshape', 'order', 'shape']);
+      if (o.shape === undefined && o.newshape === undefined) throw new TypeError("reshape() missing required argument 'newshape' (pos 2)");
       return reshape(a, shapeOf([o.shape ?? o.newshape]));
     },
     transpose: (a: unknown, ...args: unknown[]) => {
@@ -63,7 +64,7 @@ export function numpyModule(): Record<string, unknown> {
       return transpose(a, o.axes == null ? undefined : shapeOf([o.axes]));
     },
     squeeze: (a: unknown, ...args: unknown[]) => squeeze(a, bind('squeeze', args, ['axis']).axis),
-    expand_dims: (a: unknown, ...args: unknown[]) => expandDims(a, bind('expand_dims', args, ['axis']).axis),
+    expand_dims: (a: unknown, ...args: unknown[]) => expandDims(a, bind('expand_dims', args, ['axis'], 1).axis),
     ravel: (a: unknown) => toNp(a).flatten(),
     concatenate, stack, vstack, hstack, flip, roll,
     fliplr: (a: unknown) => flip(a, 1), flipud: (a: unknown) => flip(a, 0),

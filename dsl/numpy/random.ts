@@ -1,6 +1,6 @@
 // np.random: a seeded MT19937 following numpy's legacy RandomState algorithms, so common streams match numpy's.
 import { allocNp, type NpDType } from './dtype.ts';
-import { bind, numel, shapeOf } from './args.ts';
+import { bind, newShapeOf, numel, shapeOf } from './args.ts';
 import { NpArray } from './array.ts';
 import { toNp } from './convert.ts';
 import { operand } from './convert.ts';
@@ -73,7 +73,7 @@ function interval(max: number): number {
 
 function sized(size: unknown, dtype: NpDType, draw: (k: number) => number): NpArray {
   if (size === undefined || size === null) return NpArray.scalar(dtype, draw(0));
-  const shape = shapeOf([size]);
+  const shape = newShapeOf([size]);
   const data = allocNp(dtype, numel(shape));
   for (let k = 0; k < data.length; k++) data[k] = draw(k);
   return new NpArray(dtype, shape, data);
@@ -95,9 +95,11 @@ export function seed(s?: unknown): void {
 }
 
 export function rand(...dims: unknown[]): NpArray {
+  bind('rand', dims, dims.map((_, i) => `d${i}`));
   return sized(dims.length ? shapeOf(dims) : undefined, 'float64', () => rng.double());
 }
 export function randn(...dims: unknown[]): NpArray {
+  bind('randn', dims, dims.map((_, i) => `d${i}`));
   return sized(dims.length ? shapeOf(dims) : undefined, 'float64', () => gauss());
 }
 export function random(...args: unknown[]): NpArray {
@@ -120,7 +122,7 @@ export function normal(...args: unknown[]): NpArray {
 
 /** randint(low, high=None, size=None): [0, low) when high is omitted. */
 export function randint(...args: unknown[]): NpArray {
-  const o = bind('randint', args, ['low', 'high', 'size', 'dtype']);
+  const o = bind('randint', args, ['low', 'high', 'size', 'dtype'], 1);
   let lo = Number(o.low);
   let hi = o.high == null ? NaN : Number(o.high);
   if (o.high == null) { hi = lo; lo = 0; }
@@ -157,7 +159,7 @@ export function permutation(x: unknown): NpArray {
 
 /** choice(a, size=None, replace=True, p=None), numpy's legacy algorithm for each case. */
 export function choice(...args: unknown[]): NpArray {
-  const o = bind('choice', args, ['a', 'size', 'replace', 'p']);
+  const o = bind('choice', args, ['a', 'size', 'replace', 'p'], 1);
   const s = operand(o.a);
   const pool = s.weak || s.arr.ndim === 0 ? null : s.arr;
   const n = pool ? pool.shape[0] : Number(s.arr.data[0]);

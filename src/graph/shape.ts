@@ -1,4 +1,6 @@
 // Static shapes with unknown dims (null) or unknown rank (null), as TF1's TensorShape.
+import { describeValue } from './describe.ts';
+
 export type Dim = number | null;
 export type Shape = Dim[] | null;
 
@@ -63,11 +65,11 @@ export function broadcastShapes(a: Shape, b: Shape): Shape | 'error' {
 export function asShape(s: unknown, what = 'shape'): Shape {
   if (s === null || s === undefined) return null;
   if (typeof s === 'number') return [s];
-  if (!Array.isArray(s)) throw new TypeError(`${what} must be an array of dims or null, got ${String(s)}`);
+  if (!Array.isArray(s)) throw new TypeError(`${what} must be an array of dims or null, got ${describeValue(s)}`);
   return s.map((d) => {
     if (d === null || d === undefined || d === -1) return null;
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
-      throw new TypeError(`${what} ${JSON.stringify(s)} has an invalid dimension ${String(d)}`);
+      throw new TypeError(`${what} ${describeValue(s)} has an invalid dimension ${describeValue(d)}`);
     }
     return d;
   });

@@ -1,4 +1,5 @@
 // Fetch structures: flatten any nesting of arrays and plain objects into graph elements, and rebuild results in that shape.
+import { describeValue } from '../graph/describe.ts';
 import type { Graph } from '../graph/graph.ts';
 import { Operation } from '../graph/graph.ts';
 import { Tensor } from '../graph/tensor.ts';
@@ -67,7 +68,7 @@ function resolveLeaf(f: unknown, graph: Graph): FetchLeaf {
     throw new TypeError(`Fetch argument ${leaf === null ? 'None (null)' : 'undefined'} has invalid type ${leaf === null ? "<class 'NoneType'>" : 'undefined'}`);
   }
   if (!(leaf instanceof Tensor) && !(leaf instanceof Operation)) {
-    throw new TypeError(`Fetch argument ${String(f)} has invalid type ${typeof f === 'object' ? (f as object).constructor?.name : typeof f}, must be a string or Tensor. (Can not convert a ${typeof f} into a Tensor or Operation.)`);
+    throw new TypeError(`Fetch argument ${describeValue(f)} has invalid type ${typeof f === 'object' ? (f as object).constructor?.name : typeof f}, must be a string or Tensor. (Can not convert a ${typeof f} into a Tensor or Operation.)`);
   }
   const g = leaf instanceof Tensor ? leaf.graph : leaf.graph;
   if (g !== graph) {

@@ -6,6 +6,7 @@ import { formatValue, percentFormat } from '../../dsl/interp/format.ts';
 import { PyTuple } from '../../dsl/interp/values.ts';
 import { formatError, runProgram } from '../../dsl/run.ts';
 import { TfpyError } from '../../dsl/ast.ts';
+import { findBackend } from '../../src/runtime/backends.ts';
 
 function run(src: string): { ok: boolean; out: string; message: string } {
   let out = '';
@@ -74,6 +75,56 @@ test('with-blocks: return and break propagate through library callbacks', () => 
   const r = run(src);
   assert.ok(r.ok, r.message);
   assert.is(r.out, 's/v:0\n1\n');
+});
+
+test('fuzz finds: wrong calls are Python errors with positions, not JavaScript text', () => {
+  const cases: [string, RegExp][] = [
+    ['import numpy as np\nx = np.zeros()\n', /t\.tfpy:2:5: TypeError: zeros\(\) missing required argument 'shape' \(pos 1\)/],
+    ['import numpy as np\nx = np.reshape(np.arange(4))\n', /2:5: TypeError: reshape\(\) missing required argument 'newshape'/],
+    ['import numpy as np\nx = np.expand_dims(np.arange(4))\n', /TypeError: expand_dims\(\) missing required argument 'axis'/],
+    ['import tensorflow as tf\nx = tf.constant()\n', /2:5: TypeError: constant\(\) missing required positional argument: 'value'/],
+    ['import tensorflow as tf\nc = tf.contrib.rnn.BasicLSTMCell(units=5)\n', /TypeError: BasicLSTMCell\(\) missing required positional argument: 'num_units'/],
+    ['import tensorflow as tf\nx = tf.reshape(tf.ones([2]), [2], name={})\n', /TypeError: reshape\(\) argument 'name' must be a str/],
+    ['import tensorflow as tf\nwith tf.name_scope([1]):\n    pass\n', /2:6: TypeError: name_scope\(\) expects a str name, not 'list'/],
+    ['import tensorflow as tf\nx = tf.placeholder(tf.placeholder)\n', /TypeError: placeholder\(\): cannot convert <function placeholder> to a TensorFlow DType/],
+    ['import tensorflow as tf\nx = tf.placeholder(tf.float32, [tf, 2])\n', /TypeError: a module \('tensorflow'\) is not a value tensorflow accepts/],
+    ['x = len()\n', /1:5: TypeError: len\(\) takes exactly 1 argument \(0 given\)/],
+    ['x = pow(2)\n', /TypeError: pow\(\) takes at least 2 arguments \(1 given\)/],
+    ["x = 'x'.center(5, 3)\n", /TypeError: The fill character must be exactly one character long, not int/],
+    ["x = '%d' % float('nan')\n", /ValueError: cannot convert float nan to integer/],
+    ['x = float(10 ** 400)\n', /OverflowError: int too large to convert to float/],
+    ["x = 'ab' * 2 ** 40\n", /1:5: MemoryError/],
+    ['x = [0] * 2 ** 62\n', /1:5: MemoryError: cannot repeat a sequence/],
+    ['x = chr(-1)\n', /ValueError: Invalid code point -1/],
+    ['import numpy as np\nx = np.random.rand(-3)\n', /ValueError: negative dimensions are not allowed/],
+    ['import numpy as np\nx = np.random.rand(sep=1)\n', /TypeError: rand\(\) got an unexpected keyword argument 'sep'/],
+    ['import numpy as np\nx = np.array([0, []])\n', /ValueError: setting an array element with a sequence/],
+    ['import numpy as np\nx = np.array([0, [5]])\n', /ValueError: setting an array element with a sequence/],
+    ["import numpy as np\nx = np.arange(float('nan'))\n", /ValueError: arange: cannot compute length/],
+    ['import numpy as np\nx = np.linspace(0, 1, 2.5)\n', /TypeError: 'float' object cannot be interpreted as an integer/],
+    ['import numpy as np\nx = np.arange(4).astype(slice(1))\n', /TypeError: data type not understood/],
+    ['x = 1\nreturn x\n', /t\.tfpy:2:1: SyntaxError: 'return' outside function/],
+    ['def f():\n    continue\nf()\n', /t\.tfpy:2:5: SyntaxError: 'continue' outside loop/],
+  ];
+  for (const [src, re] of cases) {
+    const r = run(src);
+    assert.not.ok(r.ok, src);
+    assert.match(r.message, re, `${src}\n${r.message}`);
+  }
+  assert.is(run("print('%.120f' % 0.5)\n").out, `0.5${'0'.repeat(119)}\n`);
+});
+
+test('fuzz finds: list(range(2 ** 70)) ends at the step limit instead of exhausting memory', () => {
+  const r = runProgram('x = list(range(2 ** 70))\n', 't.tfpy', { stdout: () => {}, maxSteps: 10_000 });
+  assert.match(r.message ?? '', /RuntimeError: program exceeded the step limit/);
+});
+
+test('sessions a program leaves open are closed when it ends (no tfjs buffers leak)', () => {
+  const src = 'import tensorflow as tf\nv = tf.Variable([1.0, 2.0])\nsess = tf.Session()\nsess.run(tf.global_variables_initializer())\nprint(sess.run(v * 2))\n';
+  run(src);
+  const before = findBackend('cpu').numDataIds();
+  for (let i = 0; i < 3; i++) assert.ok(run(src).ok);
+  assert.is(findBackend('cpu').numDataIds(), before);
 });
 
 test.run();

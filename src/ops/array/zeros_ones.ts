@@ -1,4 +1,5 @@
 // tf.zeros / tf.ones builders: a Const when small (< 1000 elements) and static, else Fill (as TF1).
+import { describeValue } from '../../graph/describe.ts';
 import { asDType, type DType } from '../../graph/dtypes.ts';
 import { isFullyDefined, numElements } from '../../graph/shape.ts';
 import type { Tensor } from '../../graph/tensor.ts';
@@ -16,7 +17,7 @@ export function filled(value: number, shape: unknown, dtype: DType, scope: strin
   const dynamic = isTensorValue(shape) || (Array.isArray(shape) && shape.some(isTensorValue));
   if (!dynamic) {
     const dims = typeof shape === 'number' ? [shape] : (shape as number[]);
-    if (!Array.isArray(dims) || !isFullyDefined(dims)) throw new TypeError(`shape must be a list of ints or an int32 tensor, got ${JSON.stringify(shape)}`);
+    if (!Array.isArray(dims) || !isFullyDefined(dims)) throw new TypeError(`shape must be a list of ints or an int32 tensor, got ${describeValue(shape)}`);
     if (numElements(dims) < 1000) return constant(v, { dtype, shape: dims, name: scope });
   }
   const s = intArg(shape, 'shape_as_tensor');
