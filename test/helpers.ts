@@ -96,3 +96,23 @@ export function assertShapeInference(t: Tensor, value: unknown): void {
     throw new Error(`shape inference for ${t.name} (${t.op.type}) says [${s.map((d) => d ?? '?')}] but the kernel gave [${actual}]`);
   }
 }
+
+/** run() with the backend first: fetches once in a new session after initialising the variables. */
+export function runAll(fetches: unknown, backend: string = 'cpu', feed?: unknown): any {
+  return run(fetches, feed, backend);
+}
+
+/** NDArray → nested arrays (other values unchanged), for comparing fetched weights and outputs. */
+export const arr = (v: unknown): any => toJS(v);
+
+/** mulberry32: a small seeded RNG in [0, 1), so data and fuzz cases reproduce. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

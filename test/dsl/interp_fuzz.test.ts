@@ -9,18 +9,8 @@ import { runProgram, type RunResult } from '../../dsl/run.ts';
 import { TfpyError } from '../../dsl/ast.ts';
 import * as tf from '../../src/index.ts';
 import { findBackend } from '../../src/runtime/backends.ts';
+import { rng } from '../helpers.ts';
 
-/** mulberry32: a tiny seeded RNG, so that a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: Rng, n: number): number => Math.floor(r() * n);

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as tf from '../../src/index.ts';
 import { rnn_cell } from '../../src/api/rnn.ts';
-import { assertClose, fresh, TEST_BACKENDS } from '../helpers.ts';
+import { arr, assertClose, fresh, runAll, TEST_BACKENDS } from '../helpers.ts';
 import * as R from './ref.ts';
 
 const { BasicRNNCell, BasicLSTMCell, LSTMCell, GRUCell, LSTMStateTuple } = rnn_cell;
@@ -13,17 +13,6 @@ const N = 5;
 const x0 = R.rand(B, D, 1);
 const x1 = R.rand(B, D, 2);
 
-/** Runs fetches once after initialising; weights and results come from the same session. */
-function runAll(fetches: unknown, backend: string, feed?: unknown): any {
-  const sess = new tf.Session({ backend });
-  try {
-    sess.run(tf.global_variables_initializer());
-    return sess.run(fetches, feed ? { feed_dict: feed } : undefined);
-  } finally {
-    sess.close();
-  }
-}
-const arr = (v: any): any => (v instanceof tf.NDArray ? v.toArray() : v);
 
 for (const backend of TEST_BACKENDS) {
   test(`BasicRNNCell: two steps match tanh([x, h]·W + b) [${backend}]`, () => fresh(() => {

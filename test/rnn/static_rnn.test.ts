@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as tf from '../../src/index.ts';
 import { rnn_cell, static_rnn, static_bidirectional_rnn } from '../../src/api/rnn.ts';
-import { assertClose, assertThrows, fresh, TEST_BACKENDS } from '../helpers.ts';
+import { arr, assertClose, assertThrows, fresh, runAll, TEST_BACKENDS } from '../helpers.ts';
 import * as R from './ref.ts';
 
 const { BasicRNNCell, BasicLSTMCell, GRUCell, LSTMStateTuple } = rnn_cell;
@@ -14,16 +14,6 @@ const T = 4;
 const xs = [0, 1, 2, 3].map((t) => R.rand(B, D, 10 + t));
 const lengths = [4, 2, 0];
 
-function runAll(fetches: unknown, backend: string, feed?: unknown): any {
-  const sess = new tf.Session({ backend });
-  try {
-    sess.run(tf.global_variables_initializer());
-    return sess.run(fetches, feed ? { feed_dict: feed } : undefined);
-  } finally {
-    sess.close();
-  }
-}
-const arr = (v: any): any => (v instanceof tf.NDArray ? v.toArray() : v);
 /** Row-wise choice: rows with keep[b] take a, the rest b. */
 const pick = (keep: boolean[], a: R.M, b: R.M): R.M => a.map((r, i) => (keep[i] ? r : b[i]));
 

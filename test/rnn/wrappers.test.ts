@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as tf from '../../src/index.ts';
 import { rnn_cell, static_rnn } from '../../src/api/rnn.ts';
-import { assertClose, fresh, TEST_BACKENDS } from '../helpers.ts';
+import { arr, assertClose, fresh, runAll, TEST_BACKENDS } from '../helpers.ts';
 import * as R from './ref.ts';
 
 const { BasicRNNCell, BasicLSTMCell, GRUCell, MultiRNNCell, OutputProjectionWrapper, InputProjectionWrapper,
@@ -12,16 +12,6 @@ const B = 2;
 const D = 3;
 const x0 = R.rand(B, D, 21);
 
-function runAll(fetches: unknown, backend: string, feed?: unknown): any {
-  const sess = new tf.Session({ backend });
-  try {
-    sess.run(tf.global_variables_initializer());
-    return sess.run(fetches, feed ? { feed_dict: feed } : undefined);
-  } finally {
-    sess.close();
-  }
-}
-const arr = (v: any): any => (v instanceof tf.NDArray ? v.toArray() : v);
 const byName = (n: string) => tf.global_variables().find((v) => v.op.name === n)!;
 
 for (const backend of TEST_BACKENDS) {

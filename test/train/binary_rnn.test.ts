@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as tf from '../../src/index.ts';
-import { fresh } from '../helpers.ts';
+import { fresh, rng } from '../helpers.ts';
 
 const numSteps = 10;
 const batchSize = 200;
@@ -10,17 +10,6 @@ const numClasses = 2;
 const stateSize = 16;
 const learningRate = 0.1;
 
-/** mulberry32: a small seeded RNG in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The notebook's rule: P(y=1) = 0.5, +0.5 if x[t-3] = 1, -0.25 if x[t-8] = 1 (numpy's negative indices wrap). */
 function genData(size: number, rand: () => number): [Int32Array, Int32Array] {
