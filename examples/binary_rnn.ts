@@ -199,44 +199,7 @@ export function main(args: string[] = []): BinaryRnnResult {
   {
     tf.reset_default_graph();
     tf.set_random_seed(opt.seed);
-    const num_steps = 10;
-    const batch_size = 200;
-    const num_classes = 2;
-    const state_size = 16;
-    const learning_rate = 0.1;
-    const x = tf.placeholder(tf.int32, [batch_size, num_steps], { name: 'x' });
-    const y = tf.placeholder(tf.int32, [batch_size, num_steps], { name: 'y' });
-    const init_state = tf.zeros([batch_size, state_size], { name: 'init_state' });
-    // RNN inputs
-    const x_one_hot = tf.one_hot(x, num_classes);
-    const rnn_inputs = tf.unstack(x_one_hot, { axis: 1 });
-    tf.variable_scope('rnn_cell', () => {
-      tf.get_variable('W', [num_classes + state_size, state_size]); // [W, U]
-      tf.get_variable('b', [state_size], { initializer: tf.constant_initializer(0.0) });
-    });
-    const rnn_cell = (rnn_input: tf.Tensor, state: tf.Tensor): tf.Tensor => {
-      const [W, b] = tf.variable_scope('rnn_cell', { reuse: true }, () => [
-        tf.get_variable('W', [num_classes + state_size, state_size]),
-        tf.get_variable('b', [state_size], { initializer: tf.constant_initializer(0.0) }),
-      ]);
-      return tf.tanh(tf.matmul(tf.concat([rnn_input, state], 1), W).add(b));
-    };
-    let state = init_state;
-    const rnn_outputs: tf.Tensor[] = [];
-    for (const rnn_input of rnn_inputs) {
-      state = rnn_cell(rnn_input, state);
-      rnn_outputs.push(state);
-    }
-    const final_state = rnn_outputs[rnn_outputs.length - 1];
-    const [W, b] = tf.variable_scope('project', () => [
-      tf.get_variable('W', [state_size, num_classes]),
-      tf.get_variable('b', [num_classes], { initializer: tf.constant_initializer(0.0) }),
-    ]);
-    const logits = rnn_outputs.map((rnn_output) => tf.matmul(rnn_output, W).add(b));
-    const y_as_list = tf.unstack(y, { num: num_steps, axis: 1 });
-    const losses = logits.map((logit, i) => tf.nn.sparse_softmax_cross_entropy_with_logits({ labels: y_as_list[i], logits: logit }));
-    const total_loss = tf.reduce_mean(losses);
-    const train_step = new tf.train.AdagradOptimizer(learning_rate).minimize(total_loss);
+    const { x, y, init_state, losses, total_loss, final_state, train_step, num_steps, batch_size, state_size } = buildUnrolled10x16();
     // the larger model needs the whole 1,000,000 points (500 steps) to learn both dependencies, also in --quick
     unrolled_10_16 = train_network({ x, y, init_state, losses, total_loss, final_state, train_step }, 1, num_steps, batch_size, state_size,
       true, 1000000);
@@ -254,3 +217,47 @@ export function main(args: string[] = []): BinaryRnnResult {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));
+
+/** The unrolled notebook's model (num_steps 10, state 16, a 'project' scope), op for op as binary_rnn_unrolled.tfpy builds it. */
+export function buildUnrolled10x16() {
+  const num_steps = 10;
+  const batch_size = 200;
+  const num_classes = 2;
+  const state_size = 16;
+  const learning_rate = 0.1;
+  const x = tf.placeholder(tf.int32, [batch_size, num_steps], { name: 'x' });
+  const y = tf.placeholder(tf.int32, [batch_size, num_steps], { name: 'y' });
+  const init_state = tf.zeros([batch_size, state_size], { name: 'init_state' });
+  // RNN inputs
+  const x_one_hot = tf.one_hot(x, num_classes);
+  const rnn_inputs = tf.unstack(x_one_hot, { axis: 1 });
+  tf.variable_scope('rnn_cell', () => {
+    tf.get_variable('W', [num_classes + state_size, state_size]); // [W, U]
+    tf.get_variable('b', [state_size], { initializer: tf.constant_initializer(0.0) });
+  });
+  const rnn_cell = (rnn_input: tf.Tensor, state: tf.Tensor): tf.Tensor => {
+    const [W, b] = tf.variable_scope('rnn_cell', { reuse: true }, () => [
+      tf.get_variable('W', [num_classes + state_size, state_size]),
+      tf.get_variable('b', [state_size], { initializer: tf.constant_initializer(0.0) }),
+    ]);
+    return tf.tanh(tf.matmul(tf.concat([rnn_input, state], 1), W).add(b));
+  };
+  let state = init_state;
+  const rnn_outputs: tf.Tensor[] = [];
+  for (const rnn_input of rnn_inputs) {
+    state = rnn_cell(rnn_input, state);
+    rnn_outputs.push(state);
+  }
+  const final_state = rnn_outputs[rnn_outputs.length - 1];
+  const [W, b] = tf.variable_scope('project', () => [
+    tf.get_variable('W', [state_size, num_classes]),
+    tf.get_variable('b', [num_classes], { initializer: tf.constant_initializer(0.0) }),
+  ]);
+  const logits = rnn_outputs.map((rnn_output) => tf.matmul(rnn_output, W).add(b));
+  logits.map((logit) => tf.nn.softmax(logit)); // the notebook's `pred` (built, never fetched)
+  const y_as_list = tf.unstack(y, { num: num_steps, axis: 1 });
+  const losses = logits.map((logit, i) => tf.nn.sparse_softmax_cross_entropy_with_logits({ labels: y_as_list[i], logits: logit }));
+  const total_loss = tf.reduce_mean(losses);
+  const train_step = new tf.train.AdagradOptimizer(learning_rate).minimize(total_loss);
+  return { x, y, init_state, losses, total_loss, final_state, train_step, num_steps, batch_size, state_size };
+}

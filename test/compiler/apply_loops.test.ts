@@ -1,4 +1,4 @@
-// The optimizers' cpu loops (one JS loop per variable update) give the composites' updates bit for bit.
+// The optimizers' loops (one JS loop per variable update, cpu and wasm) give the composites' updates bit for bit.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as tf from '../../src/index.ts';
@@ -16,8 +16,8 @@ const OPTIMIZERS: Record<string, () => tf.train.Optimizer> = {
   Adadelta: () => new tf.train.AdadeltaOptimizer(1.0),
 };
 
-/** Six steps of a small regression on cpu; every global variable (weights and slots) after each step. */
-function trajectory(make: () => tf.train.Optimizer, loops: boolean): Float32Array[] {
+/** Six steps of a small regression; every global variable (weights and slots) after each step. */
+function trajectory(make: () => tf.train.Optimizer, loops: boolean, backend: 'cpu' | 'wasm'): Float32Array[] {
   return fresh(() => {
     const x = tf.constant([[0.5, -1, 2], [1.5, 0.25, -0.75]]);
     const W = new tf.Variable(tf.constant([[0.3, -0.2], [0.1, 0.7], [-0.5, 0.4]]), { name: 'W' });
@@ -25,7 +25,7 @@ function trajectory(make: () => tf.train.Optimizer, loops: boolean): Float32Arra
     const y = tf.tanh(tf.add(tf.matmul(x, W), b));
     const loss = tf.reduce_sum(tf.square(tf.subtract(y, tf.constant([[1, -1], [0.5, 0.25]]))));
     const train = make().minimize(loss);
-    const s = new tf.Session({ backend: 'cpu' });
+    const s = new tf.Session({ backend });
     const before = applyLoops.enabled;
     applyLoops.enabled = loops;
     try {
@@ -43,10 +43,10 @@ function trajectory(make: () => tf.train.Optimizer, loops: boolean): Float32Arra
   });
 }
 
-for (const [name, make] of Object.entries(OPTIMIZERS)) {
-  test(`${name}: cpu loop = composite, bit for bit, over 6 steps (weights and slots)`, () => {
-    const loop = trajectory(make, true);
-    const composite = trajectory(make, false);
+for (const [name, make] of Object.entries(OPTIMIZERS)) for (const backend of ['cpu', 'wasm'] as const) {
+  test(`${name}: ${backend} loop = composite, bit for bit, over 6 steps (weights and slots)`, () => {
+    const loop = trajectory(make, true, backend);
+    const composite = trajectory(make, false, backend);
     assert.is(loop.length, composite.length);
     loop.forEach((v, i) => assert.equal(Array.from(v), Array.from(composite[i]), `value ${i}`));
     const per = loop.length / 6;

@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import * as tf from '../../src/index.ts';
 import { runProgram } from '../../dsl/run.ts';
 import { build } from '../../examples/hihello.ts';
+import { buildUnrolled10x16 } from '../../examples/binary_rnn.ts';
 
 /** Runs a .tfpy program until its first tensor-fetching sess.run; returns that graph's printout. */
-function dslGraphText(path: string, steps: number): { text: string; losses: number[] } {
-  const source = readFileSync(path, 'utf8').replace('for i in range(2000)', `for i in range(${steps})`);
+function dslGraphText(path: string, steps: number, edit: (src: string) => string = (s) => s): { text: string; losses: number[] } {
+  const source = edit(readFileSync(path, 'utf8').replace('for i in range(2000)', `for i in range(${steps})`));
   let text = '';
   const out: string[] = [];
   tf.Session.runHook = (sess, _plan, fetches) => {
@@ -41,6 +42,17 @@ test('hihello.tfpy and hihello.ts build the same graph and give the same losses'
   });
   assert.is(dsl.losses.length, 2);
   dsl.losses.forEach((l, i) => assert.ok(Math.abs(l - losses[i]) < 1e-5, `loss ${l} vs ${losses[i]}`));
+});
+
+test('binary_rnn_unrolled.tfpy and binary_rnn.ts build the same unrolled model (same graph text)', () => {
+  const dsl = dslGraphText('examples/binary_rnn_unrolled.tfpy', 0, (src) => src
+    .replace('import tensorflow as tf\n', 'import tensorflow as tf\ntf.set_random_seed(777)\n')
+    .replace('def gen_data(size=1000000):', 'def gen_data(size=20000):'));
+  tf.reset_default_graph();
+  tf.set_random_seed(777);
+  buildUnrolled10x16();
+  tf.global_variables_initializer();
+  assert.is(tf.get_default_graph().as_text(), dsl.text);
 });
 
 test.run();

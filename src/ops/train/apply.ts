@@ -41,7 +41,14 @@ export class Arith {
   div(a: TensorInfo, b: TensorInfo) { return this.ctx.call('RealDiv', { a, b }); }
   sqrt(x: TensorInfo) { return this.ctx.call('Sqrt', { x }); }
   square(x: TensorInfo) { return this.ctx.call('Square', { x }); }
-  scalar(v: number) { return this.ctx.write(new Float32Array([v]), [], 'float32'); }
+  scalar(v: number) { return this.ctx.write(Float32Array.of(v), [], 'float32'); }
+  /**
+   * A scalar input's value on the host: the hyperparameter arithmetic (1 − β, Adam's lr_t) runs in JS, rounded to
+   * float32 at each step as the backend would, instead of ~2–5 µs per scalar kernel call on wasm.
+   */
+  host(t: TensorInfo): number {
+    return this.ctx.backendName === 'wasm' ? (this.ctx.backend as unknown as Heap).typedArrayFromHeap(t)[0] : this.ctx.read(t)[0];
+  }
   /** Current value of the variable behind ref input i. */
   read(i: number) { return this.ctx.state.readVariable(this.ctx.op.inputs[i].op); }
   /** Stores `value` into the variable behind ref input i. */
@@ -62,16 +69,17 @@ export interface CpuApply {
   readonly attrs: Attrs;
 }
 
-/** Tests switch the cpu loops off to compare them with the composites on the same backend. */
+/** Tests switch the loops off to compare them with the composites on the same backend. */
 export const applyLoops = { enabled: true };
 
 /**
  * An Apply* op: stateful, not differentiable, its first `nRefs` inputs (variable and slots) taken by reference;
- * `update` computes and stores the new values and returns the variable's new value (the op's output). On cpu,
- * `cpu` does the same in one JS loop per variable (~10 tfjs kernel calls and their intermediates otherwise).
+ * `update` computes and stores the new values and returns the variable's new value (the op's output). On cpu and
+ * wasm, `loop` does the same in one JS loop per variable (~10–14 tfjs kernel calls and their intermediates
+ * otherwise); on wasm it reads the heap in place and writes each new value once, into a fresh heap buffer.
  */
 export function defineApply(type: string, nRefs: number, update: (a: Arith, inputs: readonly TensorInfo[], ctx: KernelCtx) => TensorInfo,
-                            gradIndex?: number, cpu?: (u: CpuApply) => void): OpDef {
+                            gradIndex?: number, loop?: (u: CpuApply) => void, wasmMax = Infinity): OpDef {
   return defineOp({
     type,
     stateful: true,
@@ -79,8 +87,8 @@ export function defineApply(type: string, nRefs: number, update: (a: Arith, inpu
     refInputs: refInputs(nRefs),
     infer: (ctx) => inferApply(ctx, nRefs, gradIndex),
     kernel: (ctx) => {
-      if (cpu && applyLoops.enabled && ctx.backendName === 'cpu') {
-        const out = runCpu(ctx, nRefs, gradIndex ?? ctx.inputs.length - 1, cpu);
+      if (loop && applyLoops.enabled && (ctx.backendName === 'cpu' || ctx.backendName === 'wasm')) {
+        const out = runLoop(ctx, nRefs, gradIndex ?? ctx.inputs.length - 1, loop, wasmMax);
         if (out) return [out];
       }
       return [update(new Arith(ctx), ctx.inputs, ctx)];
@@ -88,21 +96,42 @@ export function defineApply(type: string, nRefs: number, update: (a: Arith, inpu
   });
 }
 
-/** The cpu loop when everything is float32 and the gradient has the variable's size (else null: the composite runs). */
-function runCpu(ctx: KernelCtx, nRefs: number, gradIndex: number, cpu: (u: CpuApply) => void): TensorInfo | null {
+type Heap = { typedArrayFromHeap(t: TensorInfo): Float32Array };
+
+/** The loop when everything is float32 and the gradient has the variable's size (else null: the composite runs). */
+function runLoop(ctx: KernelCtx, nRefs: number, gradIndex: number, loop: (u: CpuApply) => void, wasmMax: number): TensorInfo | null {
   const vars = ctx.op.inputs.slice(0, nRefs).map((t) => t.op);
   const infos = vars.map((v) => ctx.state.readVariable(v));
   const grad = ctx.inputs[gradIndex];
-  const scalars = ctx.inputs.filter((t, i) => i >= nRefs && i !== gradIndex);
-  if (![...infos, grad, ...scalars].every((t) => t.dtype === 'float32')) return null;
-  const refs = infos.map((t) => cpuValues(ctx, t));
-  const g = cpuValues(ctx, grad);
-  if (refs.some((r) => r.length !== g.length)) return null;
-  const out = refs.map((r) => new Float32Array(r.length));
-  cpu({ refs, out, grad: g, scalar: (i) => cpuValues(ctx, ctx.inputs[i])[0], attrs: ctx.attrs });
-  const made = out.map((o, k) => ctx.write(o, [...infos[k].shape], 'float32'));
+  const n = sizeOf(grad.shape);
+  if (grad.dtype !== 'float32' || infos.some((t) => t.dtype !== 'float32' || sizeOf(t.shape) !== n)) return null;
+  for (let i = nRefs; i < ctx.inputs.length; i++) if (ctx.inputs[i].dtype !== 'float32') return null;
+  let made: TensorInfo[];
+  let view: (t: TensorInfo) => Float32Array;
+  let out: Float32Array[];
+  if (ctx.backendName === 'wasm') {
+    if (n === 0 || n > wasmMax) return null;
+    // Outputs first: an allocation may grow the heap, which detaches every view taken before it.
+    made = infos.map((t) => ctx.write(null as unknown as Float32Array, [...t.shape], 'float32'));
+    const heap = ctx.backend as unknown as Heap;
+    view = (t) => heap.typedArrayFromHeap(t);
+    out = made.map(view);
+  } else {
+    view = (t) => cpuValues(ctx, t);
+    out = infos.map(() => new Float32Array(n));
+    made = [];
+  }
+  const refs = infos.map(view);
+  loop({ refs, out, grad: view(grad), scalar: (i) => view(ctx.inputs[i])[0], attrs: ctx.attrs });
+  if (!made.length) made = out.map((o, k) => ctx.write(o, [...infos[k].shape], 'float32'));
   // Slots first, the variable last, as the composites store them.
   for (let k = 1; k < nRefs; k++) ctx.state.writeVariable(vars[k], ctx.keep(made[k]));
   ctx.state.writeVariable(vars[0], ctx.keep(made[0]));
   return made[0];
+}
+
+function sizeOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
 }

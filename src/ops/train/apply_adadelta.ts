@@ -3,10 +3,10 @@ import { defineApply } from './apply.ts';
 
 /** Inputs: var, accum, accum_update, lr, rho, epsilon, grad. */
 export const ApplyAdadelta = defineApply('ApplyAdadelta', 3, (a, [, , , lr, rho, epsilon, grad]) => {
-  const one = a.scalar(1);
-  const acc = a.add(a.mul(rho, a.read(1)), a.mul(a.sub(one, rho), a.square(grad)));
+  const d = a.scalar(Math.fround(1 - a.host(rho)));
+  const acc = a.add(a.mul(rho, a.read(1)), a.mul(d, a.square(grad)));
   const upd = a.mul(a.div(a.sqrt(a.add(a.read(2), epsilon)), a.sqrt(a.add(acc, epsilon))), grad);
-  const accUpd = a.add(a.mul(rho, a.read(2)), a.mul(a.sub(one, rho), a.square(upd)));
+  const accUpd = a.add(a.mul(rho, a.read(2)), a.mul(d, a.square(upd)));
   const w = a.sub(a.read(0), a.mul(lr, upd));
   a.store(1, acc);
   a.store(2, accUpd);

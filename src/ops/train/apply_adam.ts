@@ -3,10 +3,10 @@ import { defineApply } from './apply.ts';
 
 /** Inputs: var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad. */
 export const ApplyAdam = defineApply('ApplyAdam', 3, (a, [, , , beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad]) => {
-  const one = a.scalar(1);
-  const lrT = a.div(a.mul(lr, a.sqrt(a.sub(one, beta2Power))), a.sub(one, beta1Power));
-  const m = a.add(a.read(1), a.mul(a.sub(grad, a.read(1)), a.sub(one, beta1)));
-  const v = a.add(a.read(2), a.mul(a.sub(a.square(grad), a.read(2)), a.sub(one, beta2)));
+  const F = Math.fround;
+  const lrT = a.scalar(F(F(a.host(lr) * F(Math.sqrt(F(1 - a.host(beta2Power))))) / F(1 - a.host(beta1Power))));
+  const m = a.add(a.read(1), a.mul(a.sub(grad, a.read(1)), a.scalar(F(1 - a.host(beta1)))));
+  const v = a.add(a.read(2), a.mul(a.sub(a.square(grad), a.read(2)), a.scalar(F(1 - a.host(beta2)))));
   const w = a.sub(a.read(0), a.div(a.mul(lrT, m), a.add(a.sqrt(v), epsilon)));
   a.store(1, m);
   a.store(2, v);

@@ -3,8 +3,7 @@ import { defineApply } from './apply.ts';
 
 /** Inputs: var, ms, mom, lr, rho, momentum, epsilon, grad. */
 export const ApplyRMSProp = defineApply('ApplyRMSProp', 3, (a, [, , , lr, rho, momentum, epsilon, grad]) => {
-  const one = a.scalar(1);
-  const ms = a.add(a.read(1), a.mul(a.sub(a.square(grad), a.read(1)), a.sub(one, rho)));
+  const ms = a.add(a.read(1), a.mul(a.sub(a.square(grad), a.read(1)), a.scalar(Math.fround(1 - a.host(rho)))));
   const mom = a.add(a.mul(momentum, a.read(2)), a.div(a.mul(lr, grad), a.sqrt(a.add(ms, epsilon))));
   const w = a.sub(a.read(0), mom);
   a.store(1, ms);
@@ -27,8 +26,7 @@ export const ApplyRMSProp = defineApply('ApplyRMSProp', 3, (a, [, , , lr, rho, m
 
 /** Inputs: var, mg, ms, mom, lr, rho, momentum, epsilon, grad (TF's order). */
 export const ApplyCenteredRMSProp = defineApply('ApplyCenteredRMSProp', 4, (a, [, , , , lr, rho, momentum, epsilon, grad]) => {
-  const one = a.scalar(1);
-  const decay = a.sub(one, rho);
+  const decay = a.scalar(Math.fround(1 - a.host(rho)));
   const mg = a.add(a.read(1), a.mul(a.sub(grad, a.read(1)), decay));
   const ms = a.add(a.read(2), a.mul(a.sub(a.square(grad), a.read(2)), decay));
   const denom = a.sqrt(a.add(a.sub(ms, a.square(mg)), epsilon));
