@@ -7,6 +7,8 @@ import * as tf from '../../src/index.ts';
 import { runProgram } from '../../dsl/run.ts';
 import { build } from '../../examples/hihello.ts';
 import { buildUnrolled10x16 } from '../../examples/binary_rnn.ts';
+import { main as mnistMain } from '../../examples/mnist_rnn.ts';
+import type { Plan } from '../../src/compiler/plan.ts';
 
 /** Runs a .tfpy program until its first tensor-fetching sess.run; returns that graph's printout. */
 function dslGraphText(path: string, steps: number, edit: (src: string) => string = (s) => s): { text: string; losses: number[] } {
@@ -53,6 +55,33 @@ test('binary_rnn_unrolled.tfpy and binary_rnn.ts build the same unrolled model (
   buildUnrolled10x16();
   tf.global_variables_initializer();
   assert.is(tf.get_default_graph().as_text(), dsl.text);
+});
+
+/** The graph text at the first training run (a plan with an optimizer update) of `program`, which is then stopped. */
+function graphAtTraining(program: () => unknown): string {
+  let text = '';
+  const stop = new Error('twin: captured');
+  tf.Session.runHook = (sess, plan: Plan) => {
+    if (!plan.steps.some((st) => st.op.type.startsWith('Apply'))) return;
+    text = sess.graph.as_text();
+    throw stop;
+  };
+  try {
+    program();
+  } catch (e) {
+    if (e !== stop && !text) throw e;
+  } finally {
+    tf.Session.runHook = null;
+  }
+  return text;
+}
+
+test('mnist_rnn.tfpy and mnist_rnn.ts build the same tf.scan model (same graph text at the first training step)', () => {
+  const source = readFileSync('examples/mnist_rnn.tfpy', 'utf8').replace('import tensorflow as tf\n', 'import tensorflow as tf\ntf.set_random_seed(777)\n');
+  const dsl = graphAtTraining(() => runProgram(source, 'examples/mnist_rnn.tfpy', { stdout: () => {} }));
+  const ts = graphAtTraining(() => mnistMain(['--quiet', '--no-plots', '--seed', '777']));
+  assert.ok(dsl.length > 0 && ts.length > 0, 'both programs reached a training step');
+  assert.is(ts, dsl);
 });
 
 test.run();
