@@ -2,12 +2,16 @@
 // and train to the same losses.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '../../src/index.ts';
 import { runProgram } from '../../dsl/run.ts';
 import { build } from '../../examples/hihello.ts';
 import { buildUnrolled10x16 } from '../../examples/binary_rnn.ts';
 import { main as mnistMain } from '../../examples/mnist_rnn.ts';
+import { main as scratchMain } from '../../examples/rnn_scratch.ts';
+import { main as labMain } from '../../examples/rnn_lstm_lab.ts';
 import type { Plan } from '../../src/compiler/plan.ts';
 
 /** Runs a .tfpy program until its first tensor-fetching sess.run; returns that graph's printout. */
@@ -57,6 +61,8 @@ test('binary_rnn_unrolled.tfpy and binary_rnn.ts build the same unrolled model (
   assert.is(tf.get_default_graph().as_text(), dsl.text);
 });
 
+const tempPlots = mkdtempSync(join(tmpdir(), 'tfgraph-twin-'));
+
 /** The graph text at the first training run (a plan with an optimizer update) of `program`, which is then stopped. */
 function graphAtTraining(program: () => unknown): string {
   let text = '';
@@ -80,6 +86,23 @@ test('mnist_rnn.tfpy and mnist_rnn.ts build the same tf.scan model (same graph t
   const source = readFileSync('examples/mnist_rnn.tfpy', 'utf8').replace('import tensorflow as tf\n', 'import tensorflow as tf\ntf.set_random_seed(777)\n');
   const dsl = graphAtTraining(() => runProgram(source, 'examples/mnist_rnn.tfpy', { stdout: () => {} }));
   const ts = graphAtTraining(() => mnistMain(['--quiet', '--no-plots', '--seed', '777']));
+  assert.ok(dsl.length > 0 && ts.length > 0, 'both programs reached a training step');
+  assert.is(ts, dsl);
+});
+
+test('rnn_scratch.tfpy and rnn_scratch.ts build the same sine-series model (same graph text at the first training step)', () => {
+  // The TypeScript port seeds each graph (--seed, default 777); the notebook seeds nothing.
+  const source = readFileSync('examples/rnn_scratch.tfpy', 'utf8').replace('\ntf.reset_default_graph()\n', '\ntf.reset_default_graph()\ntf.set_random_seed(777)\n');
+  const dsl = graphAtTraining(() => runProgram(source, 'examples/rnn_scratch.tfpy', { stdout: () => {}, plotsDir: tempPlots }));
+  const ts = graphAtTraining(() => scratchMain(['--quiet', '--no-plots', '--out', tempPlots]));
+  assert.ok(dsl.length > 0 && ts.length > 0, 'both programs reached a training step');
+  assert.is(ts, dsl);
+});
+
+test('rnn_lstm_lab.tfpy and rnn_lstm_lab.ts build the same first trained model (same graph text)', () => {
+  const source = readFileSync('examples/rnn_lstm_lab.tfpy', 'utf8');
+  const dsl = graphAtTraining(() => runProgram(source, 'examples/rnn_lstm_lab.tfpy', { stdout: () => {}, plotsDir: tempPlots }));
+  const ts = graphAtTraining(() => labMain(['--quiet', '--no-plots', '--out', tempPlots]));
   assert.ok(dsl.length > 0 && ts.length > 0, 'both programs reached a training step');
   assert.is(ts, dsl);
 });

@@ -1,23 +1,89 @@
-// Splitting a buffer along one axis on the host: each piece copies only its own rows (tfjs's wasm SplitV/Unpack copy
-// the whole input per piece, and the cpu backend copies inner-axis slices element by element).
-import type { TensorInfo } from '@tensorflow/tfjs-core';
+// Splitting and concatenating buffers along one axis on the host: each piece copies only its own rows (tfjs's wasm
+// SplitV/Unpack copy the whole input per piece, the cpu backend copies inner-axis slices element by element, and
+// tfjs-wasm's Concat makes a subarray view per row and input).
+import type { DataType, TensorInfo } from '@tensorflow/tfjs-core';
 import type { KernelCtx } from '../registry.ts';
 
+type Values = Float32Array | Int32Array | Uint8Array;
+type Heap = { typedArrayFromHeap(t: TensorInfo): Values };
+
+/** Rows shorter than this are copied element by element (a subarray view costs more than copying them). */
+const SET_MIN = 48;
+
+/** Copies `rows` rows of `len` elements from src (stride sStride) to dst (stride dStride). */
+function copyRows(dst: Values, dOff: number, dStride: number, src: Values, sOff: number, sStride: number, rows: number, len: number): void {
+  if (rows === 1 || (len === dStride && len === sStride)) {
+    dst.set(src.subarray(sOff, sOff + rows * len), dOff);
+  } else if (len >= SET_MIN) {
+    for (let r = 0; r < rows; r++, dOff += dStride, sOff += sStride) dst.set(src.subarray(sOff, sOff + len), dOff);
+  } else {
+    for (let r = 0; r < rows; r++, dOff += dStride - len, sOff += sStride - len) {
+      for (let j = 0; j < len; j++) dst[dOff++] = src[sOff++];
+    }
+  }
+}
+
+/** On wasm, fresh heap buffers for `shapes` and views of them and of `inputs` (outputs are allocated first: an
+ * allocation may grow the heap, which detaches every view taken before it). */
+function heapBuffers(ctx: KernelCtx, inputs: readonly TensorInfo[], shapes: number[][], dtype: DataType): [TensorInfo[], Values[], Values[]] {
+  const made = shapes.map((s) => ctx.write(null as unknown as Float32Array, s, dtype));
+  const heap = ctx.backend as unknown as Heap;
+  return [made, made.map((t) => heap.typedArrayFromHeap(t)), inputs.map((t) => heap.typedArrayFromHeap(t))];
+}
+
+const onHeap = (ctx: KernelCtx, dtype: DataType) => ctx.backendName === 'wasm' && (dtype === 'float32' || dtype === 'int32' || dtype === 'bool');
+
+const prod = (s: readonly number[], from: number, to: number) => {
+  let p = 1;
+  for (let i = from; i < to; i++) p *= s[i];
+  return p;
+};
+
 export function splitOnHost(ctx: KernelCtx, x: TensorInfo, sizes: readonly number[], axis: number, dropAxis = false): TensorInfo[] {
-  const data = ctx.read(x);
   const shape = x.shape;
-  const outer = shape.slice(0, axis).reduce((a, b) => a * b, 1);
-  const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const outer = prod(shape, 0, axis);
+  const inner = prod(shape, axis + 1, shape.length);
   const dim = shape[axis];
+  const shapes = sizes.map((size) => (dropAxis ? [...shape.slice(0, axis), ...shape.slice(axis + 1)] : shape.map((d, i) => (i === axis ? size : d))));
+  if (onHeap(ctx, x.dtype) && outer * dim * inner > 0) {
+    const [made, outs, [data]] = heapBuffers(ctx, [x], shapes, x.dtype);
+    let offset = 0;
+    sizes.forEach((size, k) => {
+      copyRows(outs[k], 0, size * inner, data, offset * inner, dim * inner, outer, size * inner);
+      offset += size;
+    });
+    return made;
+  }
+  const data = ctx.read(x);
   const Ctor = data.constructor as new (n: number) => typeof data;
   let offset = 0;
-  return sizes.map((size) => {
+  return sizes.map((size, k) => {
     const out = new Ctor(outer * size * inner);
-    const block = size * inner;
-    if (outer === 1) out.set(data.subarray(offset * inner, offset * inner + block));
-    else for (let o = 0; o < outer; o++) out.set(data.subarray((o * dim + offset) * inner, (o * dim + offset) * inner + block), o * block);
+    if (out.length) copyRows(out, 0, size * inner, data, offset * inner, dim * inner, outer, size * inner);
     offset += size;
-    const outShape = dropAxis ? [...shape.slice(0, axis), ...shape.slice(axis + 1)] : shape.map((d, i) => (i === axis ? size : d));
-    return ctx.write(out, outShape, x.dtype);
+    return ctx.write(out, shapes[k], x.dtype);
   });
+}
+
+/** Concatenation along `axis` on the wasm heap, for float32/int32/bool (else null: the backend's Concat runs). */
+export function concatOnHost(ctx: KernelCtx, values: readonly TensorInfo[], axis: number): TensorInfo | null {
+  const dtype = values[0].dtype;
+  if (!onHeap(ctx, dtype)) return null;
+  const s0 = values[0].shape;
+  // Shapes that do not fit go to the backend's Concat, which reports them.
+  if (values.some((v) => v.dtype !== dtype || v.shape.length !== s0.length || v.shape.some((d, i) => i !== axis && d !== s0[i]))) return null;
+  const outer = prod(s0, 0, axis);
+  const blocks = values.map((v) => prod(v.shape, axis, v.shape.length));
+  let total = 0;
+  for (const b of blocks) total += b;
+  const outShape = s0.slice();
+  outShape[axis] = values.reduce((p, v) => p + v.shape[axis], 0);
+  if (outer * total === 0) return null;
+  const [[made], [out], ins] = heapBuffers(ctx, values, [outShape], dtype);
+  let off = 0;
+  for (let k = 0; k < values.length; k++) {
+    if (blocks[k]) copyRows(out, off, total, ins[k], 0, blocks[k], outer, blocks[k]);
+    off += blocks[k];
+  }
+  return made;
 }

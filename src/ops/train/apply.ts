@@ -122,9 +122,7 @@ function runLoop(ctx: KernelCtx, nRefs: number, gradIndex: number, loop: (u: Cpu
     made = [];
   }
   const refs = infos.map(view);
-  const T0 = performance.now();
   loop({ refs, out, grad: view(grad), scalar: (i) => view(ctx.inputs[i])[0], attrs: ctx.attrs });
-  (globalThis as any).LT = ((globalThis as any).LT ?? 0) + performance.now() - T0; (globalThis as any).LN = ((globalThis as any).LN ?? 0) + 1;
   if (!made.length) made = out.map((o, k) => ctx.write(o, [...infos[k].shape], 'float32'));
   // Slots first, the variable last, as the composites store them.
   for (let k = 1; k < nRefs; k++) ctx.state.writeVariable(vars[k], ctx.keep(made[k]));

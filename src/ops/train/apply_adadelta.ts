@@ -1,6 +1,9 @@
 // ApplyAdadelta: acc ← ρ·acc + (1−ρ)g²; upd = sqrt(acc_upd+ε)/sqrt(acc+ε)·g; acc_upd ← ρ·acc_upd + (1−ρ)upd²; var ← var − lr·upd.
 import { defineApply } from './apply.ts';
 
+/** Above this many elements tfjs-wasm's native kernels beat the JS loop (measured, bench notes). */
+const WASM_MAX = 2000;
+
 /** Inputs: var, accum, accum_update, lr, rho, epsilon, grad. */
 export const ApplyAdadelta = defineApply('ApplyAdadelta', 3, (a, [, , , lr, rho, epsilon, grad]) => {
   const d = a.scalar(Math.fround(1 - a.host(rho)));
@@ -24,4 +27,4 @@ export const ApplyAdadelta = defineApply('ApplyAdadelta', 3, (a, [, , , lr, rho,
     nupd[i] = F(F(rho * accUpd[i]) + F(d * F(upd * upd)));
     nw[i] = F(w[i] - F(lr * upd));
   }
-});
+}, WASM_MAX);

@@ -1,6 +1,9 @@
 // ApplyAdagrad: accum ← accum + grad²; var ← var − lr·grad/sqrt(accum) (no epsilon, as TF1).
 import { defineApply } from './apply.ts';
 
+/** Above this many elements tfjs-wasm's native kernels beat the JS loop (measured, bench notes). */
+const WASM_MAX = 2500;
+
 export const ApplyAdagrad = defineApply('ApplyAdagrad', 2, (m, [, , lr, grad]) => {
   const accum = m.add(m.read(1), m.square(grad));
   const w = m.sub(m.read(0), m.div(m.mul(lr, grad), m.sqrt(accum)));
@@ -16,4 +19,4 @@ export const ApplyAdagrad = defineApply('ApplyAdagrad', 2, (m, [, , lr, grad]) =
     na[i] = acc;
     nw[i] = F(w[i] - F(F(lr * g) / F(Math.sqrt(acc))));
   }
-});
+}, WASM_MAX);

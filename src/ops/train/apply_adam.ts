@@ -1,6 +1,9 @@
 // ApplyAdam: lr_t = lr·sqrt(1−β2^t)/(1−β1^t); m ← m + (g−m)(1−β1); v ← v + (g²−v)(1−β2); var ← var − lr_t·m/(sqrt(v)+ε).
 import { defineApply } from './apply.ts';
 
+/** Above this many elements tfjs-wasm's native kernels beat the JS loop (measured, bench notes). */
+const WASM_MAX = 4000;
+
 /** Inputs: var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad. */
 export const ApplyAdam = defineApply('ApplyAdam', 3, (a, [, , , beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad]) => {
   const F = Math.fround;
@@ -26,4 +29,4 @@ export const ApplyAdam = defineApply('ApplyAdam', 3, (a, [, , , beta1Power, beta
     nv[i] = vi;
     nw[i] = F(w[i] - F(F(lrT * mi) / F(F(Math.sqrt(vi)) + eps)));
   }
-});
+}, WASM_MAX);

@@ -1,6 +1,9 @@
 // ApplyMomentum: accum ← momentum·accum + grad; var ← var − lr·accum (Nesterov: var ← var − lr·grad − lr·momentum·accum).
 import { defineApply } from './apply.ts';
 
+/** Above this many elements tfjs-wasm's native kernels beat the JS loop (measured, bench notes). */
+const WASM_MAX = 1500;
+
 /** Inputs: var, accum, lr, grad, momentum (TF's order: the gradient is input 3). */
 export const ApplyMomentum = defineApply('ApplyMomentum', 2, (m, [, , lr, grad, momentum], ctx) => {
   const accum = m.add(m.mul(momentum, m.read(1)), grad);
@@ -23,4 +26,4 @@ export const ApplyMomentum = defineApply('ApplyMomentum', 2, (m, [, , lr, grad, 
     na[i] = acc;
     nw[i] = F(w[i] - (nesterov ? F(F(lr * g) + F(lrMu * acc)) : F(lr * acc)));
   }
-});
+}, WASM_MAX);

@@ -1,6 +1,9 @@
 // ApplyRMSProp and ApplyCenteredRMSProp: ms ← ms + (g²−ms)(1−ρ); mom ← μ·mom + lr·g/sqrt(ms [− mg²] + ε); var ← var − mom.
 import { defineApply } from './apply.ts';
 
+/** Above this many elements tfjs-wasm's native kernels beat the JS loop (measured, bench notes). */
+const WASM_MAX = 2000;
+
 /** Inputs: var, ms, mom, lr, rho, momentum, epsilon, grad. */
 export const ApplyRMSProp = defineApply('ApplyRMSProp', 3, (a, [, , , lr, rho, momentum, epsilon, grad]) => {
   const ms = a.add(a.read(1), a.mul(a.sub(a.square(grad), a.read(1)), a.scalar(Math.fround(1 - a.host(rho)))));
@@ -22,7 +25,7 @@ export const ApplyRMSProp = defineApply('ApplyRMSProp', 3, (a, [, , , lr, rho, m
     nmom[i] = momi;
     nw[i] = F(w[i] - momi);
   }
-});
+}, WASM_MAX);
 
 /** Inputs: var, mg, ms, mom, lr, rho, momentum, epsilon, grad (TF's order). */
 export const ApplyCenteredRMSProp = defineApply('ApplyCenteredRMSProp', 4, (a, [, , , , lr, rho, momentum, epsilon, grad]) => {
@@ -52,4 +55,4 @@ export const ApplyCenteredRMSProp = defineApply('ApplyCenteredRMSProp', 4, (a, [
     nmom[i] = momi;
     nw[i] = F(w[i] - momi);
   }
-});
+}, WASM_MAX);
