@@ -1,5 +1,5 @@
 // elementwise (cpu): trees of float32 elementwise ops whose inner values have one reader → one _FusedElementwise (a JS loop);
-// float32 Sums run _ReduceSum's JS loop.
+// float32 Sums run _ReduceSum's JS loop (cpu and wasm).
 import type { Tensor } from '../graph/tensor.ts';
 import type { Shape } from '../graph/shape.ts';
 import { isPure } from '../ops/registry.ts';
@@ -14,6 +14,7 @@ import { constValueOf, newNode, withKernel, producerMap, rewritable, sweep, Subs
 export const elementwise: Pass = {
   name: 'elementwise',
   run(ir, details, ctx) {
+    if (ctx.backend === 'wasm') return reduceSums(ir, details);
     if (ctx.backend !== 'cpu') return ir;
     const producers = producerMap(ir);
     const uses = useCounts(ir);
@@ -63,6 +64,18 @@ export const elementwise: Pass = {
     return ir;
   },
 };
+
+/** wasm: only the Sums (its native elementwise kernels beat JS loops; its Sum over leading axes is a Transpose + Sum). */
+function reduceSums(ir: Parameters<Pass['run']>[0], details: string[]) {
+  let n = 0;
+  ir.nodes = ir.nodes.map((node) => {
+    if (node.type !== 'Sum' || node.outputs[0].dtype !== 'float32') return node;
+    n++;
+    return withKernel(node, '_ReduceSum', node.inputs, node.attrs);
+  });
+  if (n) details.push(`${n} Sum(s) → _ReduceSum (wasm JS loop)`);
+  return ir;
+}
 
 /** Same rank and no two known dims that differ (unknown dims are checked again by the kernel at run time). */
 function maybeSame(a: Shape, b: Shape): boolean {

@@ -84,18 +84,26 @@ test('shapes the loop does not take (a column broadcast, a growing inner op) run
   assert.is.not(loopFor('Add($0,$1)', ['full', 'row']), loopFor('Add($0,$1)', ['full', 'scalar']));
 }));
 
-test('_ReduceSum equals Sum bit for bit on cpu (leading, middle, trailing, all, non-contiguous axes); the pass swaps float32 Sums', () => fresh(() => {
+test('_ReduceSum equals Sum bit for bit on cpu and wasm (leading, middle, trailing, all, non-contiguous axes); the pass swaps float32 Sums', () => fresh(() => {
   const x = tf.placeholder(tf.float32, [4, 3, 5], { name: 'x3' });
   const axesList = [[0], [1], [2], [0, 1], [1, 2], [0, 1, 2], [0, 2], [-1]];
   const ints = (a: number[]) => tf.constant(a, { dtype: 'int32' });
   const fused = axesList.flatMap((a) => [reduce_sum_js(x, ints(a)), reduce_sum_js(x, ints(a), true)]);
   const plain = axesList.flatMap((a) => [tf.reduce_sum(x, a), tf.reduce_sum(x, a, { keepdims: true })]);
-  const feed = [[x, Array.from({ length: 4 }, (_, i) => grid(3, 5, 0.3 + i))]];
+  const feed: [unknown, unknown][] = [[x, Array.from({ length: 4 }, (_, i) => grid(3, 5, 0.3 + i))]];
+  // A bias gradient's shape (many rows: float32 rounding of a long sum) and a reduced extent of 1.
+  const big = tf.placeholder(tf.float32, [200, 16], { name: 'big' });
+  const one = tf.placeholder(tf.float32, [1, 7], { name: 'one' });
+  fused.push(reduce_sum_js(big, ints([0])), reduce_sum_js(big, ints([1])), reduce_sum_js(one, ints([0])));
+  plain.push(tf.reduce_sum(big, 0), tf.reduce_sum(big, 1), tf.reduce_sum(one, 0));
+  feed.push([big, Array.from({ length: 200 }, (_, i) => grid(1, 16, 0.1 + i / 7)[0])], [one, grid(1, 7, 0.7)]);
   for (const backend of TEST_BACKENDS) {
-    assertClose(runOn(backend, fused, feed, { optimize: false }), runOn(backend, plain, feed, { optimize: false }), backend === 'cpu' ? 0 : 1e-6);
+    assertClose(runOn(backend, fused, feed, { optimize: false }), runOn(backend, plain, feed, { optimize: false }), 0, backend);
   }
-  const sums = plan([tf.reduce_sum(x, 0), tf.reduce_sum(tf.constant([1, 2], { dtype: 'int32' }), 0)], [x], { backend: 'cpu', disable: ['fold'] });
-  assert.equal(types(sums), ['_ReduceSum', 'Sum']);
+  for (const backend of TEST_BACKENDS) {
+    const sums = plan([tf.reduce_sum(x, 0), tf.reduce_sum(tf.constant([1, 2], { dtype: 'int32' }), 0)], [x], { backend, disable: ['fold'] });
+    assert.equal(types(sums), ['_ReduceSum', 'Sum'], backend);
+  }
 }));
 
 test('bad expressions are refused when the op is built', () => fresh(() => {
