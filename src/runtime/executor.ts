@@ -197,7 +197,8 @@ export function execute(plan: Plan, feedValues: TensorInfo[], backend: KernelBac
       const outSlots = step.outputs;
       for (let k = 0; k < outs.length; k++) {
         const s = outSlots[k];
-        if (s < 0) release(backend, outs[k]);
+        // Outputs the plan does not know (a loop's saved values added by a later gradient) are dropped too.
+        if (s === undefined || s < 0) release(backend, outs[k]);
         else put(backend, slots, s, outs[k]);
       }
       const free = step.free;
